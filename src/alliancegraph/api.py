@@ -1,0 +1,90 @@
+"""The library's main jobs, each a plain function that the CLI wraps.
+
+>>> from alliancegraph import Store, ingest            # doctest: +SKIP
+>>> report = ingest(["articles/"], Store.open("ag.db"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from .errors import InputError
+from .export.facts import write_facts
+from .ingest import read_paths
+from .model import Document
+from .store import Store
+
+if TYPE_CHECKING:
+    from .extract import Extractor
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: documents added, updated, skipped as duplicates, and problems."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path or id, existing id)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    problems: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    extractor: Extractor | None = None,
+    *,
+    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+) -> IngestReport:
+    """Read, deduplicate, extract and store every document under ``paths``.
+
+    A document whose content is already stored is skipped; one whose id is
+    stored with other content replaces it (its facts are extracted anew).
+    Problems are collected in the report, never raised: the other files are
+    still ingested, and nothing already stored is lost.
+    """
+    report = IngestReport()
+    fresh: list[Document] = []
+    seen_hashes: dict[str, str] = {}
+    for outcome in read_paths(paths):
+        if outcome.problem is not None:
+            report.problems.append(outcome.problem)
+        elif outcome.skipped is not None:
+            report.skipped.append((outcome.path, outcome.skipped))
+        elif outcome.document is not None:
+            doc = outcome.document
+            existing = store.document_id_for_hash(doc.content_hash) or seen_hashes.get(doc.content_hash)
+            if existing is not None:
+                report.duplicates.append((doc.id, existing))
+                continue
+            seen_hashes[doc.content_hash] = doc.id
+            fresh.append(doc)
+    if not fresh:
+        return report
+    if extractor is None:
+        from .extract import Extractor
+
+        extractor = Extractor()
+    run_id = store.start_run(extractor.name, extractor.version, extractor.model)
+    stream: Iterable[Document] = progress(fresh) if progress else fresh
+    done = 0
+    for doc, extraction in zip(fresh, extractor.extract_many(stream), strict=True):
+        replaced = store.has_document(doc.id)
+        store.save(doc, extraction, run_id, extractor.actor_infos(extraction))
+        (report.updated if replaced else report.added).append(doc.id)
+        done += 1
+    store.finish_run(run_id, done)
+    return report
+
+
+def export_facts(store: Store, out: IO[str], *, doc_ids: Sequence[str] | None = None) -> int:
+    """Write the stored facts as FACTS.md JSON Lines; return how many were written."""
+    facts = store.facts() if not doc_ids else [f for d in doc_ids for f in store.facts(d)]
+    return write_facts(facts, out)

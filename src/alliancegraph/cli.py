@@ -1,0 +1,143 @@
+"""The ``alliancegraph`` command: each command is a thin wrapper of a library function."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import api
+from .errors import AllianceGraphError
+from .model import Document, Event, Fact, Quantity, Relation
+from .store import Store
+
+
+def _store(ctx: click.Context) -> Store:
+    obj: dict[str, Any] = ctx.ensure_object(dict)
+    if "store" not in obj:
+        try:
+            obj["store"] = Store.open(obj["db"])
+        except AllianceGraphError as err:
+            raise click.ClickException(str(err)) from None
+        ctx.call_on_close(obj["store"].close)
+    store: Store = obj["store"]
+    return store
+
+
+def table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> str:
+    """Rows as a plain-text table with aligned columns."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@click.group()
+@click.option("--db", default="alliancegraph.db", show_default=True, envvar="ALLIANCEGRAPH_DB",
+              help="SQLite file, or a database URL (postgresql+psycopg://...).")
+@click.version_option(package_name="alliancegraph")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Who is tied to whom among armed groups, read from text."""
+    ctx.ensure_object(dict)["db"] = db
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def ingest_cli(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Read .txt, .html and .jsonl files (and folders of them) into the store."""
+    store = _store(ctx)
+    from tqdm import tqdm
+
+    def progress(docs: Iterable[Document]) -> Iterable[Document]:
+        bar: Iterable[Document] = tqdm(docs, desc="extracting", unit="doc", disable=None, file=sys.stderr)
+        return bar
+
+    try:
+        report = api.ingest(paths, store, progress=progress)
+    except AllianceGraphError as err:
+        raise click.ClickException(str(err)) from None
+    for problem in report.problems:
+        click.echo(f"error: {problem}", err=True)
+    for path, why in report.skipped:
+        click.echo(f"skipped {path}: {why}", err=True)
+    click.echo(f"{len(report.added)} added, {len(report.updated)} updated, "
+               f"{len(report.duplicates)} duplicate(s) skipped, {len(report.problems)} problem(s)")
+    if not report.ok:
+        ctx.exit(1)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["facts"]), default="facts", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: stdout).")
+@click.option("--doc", "doc_ids", multiple=True, help="Only these documents.")
+@click.pass_context
+def export_cli(ctx: click.Context, fmt: str, output: Path | None, doc_ids: tuple[str, ...]) -> None:
+    """Write the stored facts (facts: JSON Lines as in FACTS.md)."""
+    store = _store(ctx)
+    if output is None:
+        api.export_facts(store, sys.stdout, doc_ids=doc_ids)
+        return
+    with output.open("w", encoding="utf-8") as out:
+        n = api.export_facts(store, out, doc_ids=doc_ids)
+    click.echo(f"{n} facts written to {output}", err=True)
+
+
+@cli.command("actors")
+@click.option("--limit", type=int, default=0, help="Show only the first N.")
+@click.pass_context
+def actors_cli(ctx: click.Context, limit: int) -> None:
+    """List the actors the documents mention, most mentioned first."""
+    records = _store(ctx).actors()
+    rows = [(a.name, a.type, a.mentions, ", ".join(a.aliases[:4])) for a in records[: limit or None]]
+    click.echo(table(rows, ["actor", "type", "mentions", "aliases"]))
+
+
+def _fact_row(fact: Fact) -> tuple[object, ...]:
+    flags = ("NEG " if getattr(fact, "negated", False) else "") + ("HEDGE" if fact.hedged else "")
+    if isinstance(fact, Relation):
+        what = f"{fact.source} --{fact.relation}--> {fact.target}"
+        if fact.support:
+            what += f" [{', '.join(fact.support)}]"
+    elif isinstance(fact, Quantity):
+        approx = "~" if fact.approximate else ""
+        what = f"{fact.actor}: {fact.measure} = {approx}{fact.value:g}"
+    else:
+        assert isinstance(fact, Event)
+        what = f"{fact.event}: {', '.join(fact.actors)}" + (f" @ {fact.place}" if fact.place else "")
+    return fact.evidence.doc_id, fact.kind, what, flags.strip(), fact.time, fact.attributed_to
+
+
+@cli.command("facts")
+@click.option("--doc", "doc_id", help="Only the facts of this document.")
+@click.pass_context
+def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
+    """List the stored facts."""
+    store = _store(ctx)
+    if doc_id is not None and not store.has_document(doc_id):
+        raise click.ClickException(f"no document with id {doc_id!r}")
+    rows = [_fact_row(f) for f in store.facts(doc_id)]
+    click.echo(table(rows, ["doc", "kind", "fact", "flags", "time", "according to"]))
+
+
+@cli.command("summary")
+@click.pass_context
+def summary_cli(ctx: click.Context) -> None:
+    """Counts of documents, actors and facts, and the most mentioned actors."""
+    store = _store(ctx)
+    c = store.counts()
+    click.echo(f"{c['documents']} documents, {c['actors']} actors, {c['mentions']} mentions, {c['facts']} facts "
+               f"({c['relation']} relations, {c['quantity']} quantities, {c['event']} events)")
+    top = store.actors()[:10]
+    if top:
+        click.echo("most mentioned: " + ", ".join(f"{a.name} ({a.mentions})" for a in top))
+
+
+def main() -> None:  # pragma: no cover
+    cli(obj={})

@@ -1,0 +1,119 @@
+"""Finding actors: the gazetteer's aliases, then spaCy's entities for the gaps.
+
+The ``alliancegraph_actors`` component marks candidate spans in
+``doc.spans["actors"]`` for one paragraph: gazetteer matches carry the
+canonical name in ``kb_id_`` and the actor type as label; entities that the
+gazetteer does not know carry an empty ``kb_id_`` and are named later, at the
+level of the whole document, by :class:`ActorResolver` (a surname such as
+"Zawahiri" can only be resolved once the full name has been seen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, GazetteerEntry, strip_name
+
+NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+SPANS_KEY = "actors"
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 3 or (len(letters) <= 6 and all(c.isupper() for c in letters))
+
+
+class ActorMatcher:
+    """A pipeline component: gazetteer aliases and named entities become candidate actor spans."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in gazetteer:
+            for alias in {entry.name, *entry.aliases}:
+                matcher = self.exact if is_case_sensitive(alias) else self.folded
+                matcher.add(entry.name, [nlp.make_doc(alias)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                name = doc.vocab.strings[match_id]
+                entry = self.gazetteer.entries[name]
+                spans.append(Span(doc, start, end, label=entry.type, kb_id=name))
+        known = filter_spans(spans)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        extra = [Span(doc, ent.start, ent.end, label=NER_TYPES[ent.label_])
+                 for ent in doc.ents
+                 if ent.label_ in NER_TYPES and not taken.intersection(range(ent.start, ent.end))]
+        doc.spans[SPANS_KEY] = sorted(known + extra, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("alliancegraph_actors", default_config={"gazetteer_path": ""})
+def make_actor_matcher(nlp: Language, name: str, gazetteer_path: str) -> ActorMatcher:
+    from .lexicon import Lexicon
+
+    titles = Lexicon.load().titles
+    return ActorMatcher(nlp, Gazetteer.load(gazetteer_path or None, titles))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A candidate span given its canonical actor, or ``None`` when it is no actor."""
+
+    name: str
+    type: str
+    method: str
+    entry: GazetteerEntry | None = None
+
+
+class ActorResolver:
+    """Names the candidate spans of one document consistently.
+
+    A person named in full once ("Ayman al-Zawahiri") is the referent of later
+    partial names ("Zawahiri"); titles, articles and possessives are dropped;
+    NORP entities count only when the gazetteer knows them.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.people: dict[str, str] = {}  # name part -> full name, this document
+
+    def learn(self, span: Span) -> None:
+        """Remember a full personal name so that its parts resolve to it."""
+        resolved = self.resolve(span)
+        if resolved is None or resolved.type != "person":
+            return
+        parts = resolved.name.replace("-", " ").split()
+        if len(parts) < 2:
+            return
+        for part in {parts[-1], resolved.name.split()[-1]} | ({parts[0]} if len(parts) > 2 else set()):
+            self.people.setdefault(part.lower(), resolved.name)
+
+    def resolve(self, span: Span) -> Resolved | None:
+        if span.kb_id_:
+            entry = self.gazetteer.entries.get(span.kb_id_)
+            return Resolved(span.kb_id_, span.label_, "gazetteer", entry)
+        text = strip_name(span.text, self.gazetteer.titles)
+        if not text or not any(c.isupper() for c in text):
+            return None
+        entry = self.gazetteer.lookup(text)
+        if entry is not None:
+            return Resolved(entry.name, entry.type, "gazetteer", entry)
+        if span.label_ == "person":
+            if " " not in text:
+                full = self.people.get(text.lower().replace("-", " ").split()[-1])
+                if full is not None:
+                    return Resolved(full, "person", "coref")
+            return Resolved(text, "person", "ner")
+        if span.root.ent_type_ == "NORP" or len(text) < 2:
+            return None
+        return Resolved(text, span.label_, "ner")

@@ -1,0 +1,121 @@
+"""What a sentence says about its own facts: who says so, how sure, and when.
+
+These are small functions over one sentence and its paragraph, shared by the
+relation, quantity and event extractors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Document
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor in a sentence: its canonical name, type and tokens."""
+
+    name: str
+    type: str
+    start: int  # token index in the paragraph doc
+    end: int
+    method: str
+
+    def covers(self, token: Token) -> bool:
+        return self.start <= token.i < self.end
+
+
+@dataclass
+class SentenceContext:
+    """One sentence with the actors in it and the document around it."""
+
+    document: Document
+    sent: Span
+    offset: int  # character offset of the paragraph in the document
+    mentions: list[ActorMention]
+    lexicon: Lexicon
+    speaker: str | None = None
+    time: str | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def mention_at(self, token: Token) -> ActorMention | None:
+        return next((m for m in self.mentions if m.covers(token)), None)
+
+
+def lemma_text(tokens: Span | list[Token]) -> str:
+    """The lower-case lemmas of some tokens, space separated, padded for phrase search."""
+    return " " + " ".join(t.lemma_.lower() for t in tokens) + " "
+
+
+def has_cue(tokens: Span | list[Token], cues: tuple[str, ...] | frozenset[str]) -> bool:
+    text = lemma_text(tokens)
+    words = " " + " ".join(t.lower_ for t in tokens) + " "
+    return any(f" {cue} " in text or f" {cue} " in words for cue in cues)
+
+
+def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
+    """Negation that governs the trigger: a ``neg`` child of it or of its verb, or a cue just before it."""
+    heads = [trigger, *list(trigger.ancestors)[:2]]
+    for head in heads:
+        if any(child.dep_ == "neg" for child in head.children):
+            return True
+    window = sent.doc[max(sent.start, trigger.i - 4) : trigger.i]
+    return has_cue(window, frozenset({"never", "no longer", "not", "n't", "deny", "nor"}))
+
+
+def is_hedged(sent: Span, lexicon: Lexicon, paragraph_start: Span | None = None) -> bool:
+    """A hedge anywhere in the sentence ("probably", "reportedly", "if true"...)."""
+    if has_cue(sent, lexicon.hedge_cues):
+        return True
+    return paragraph_start is not None and has_cue(paragraph_start, ("if true", "if confirmed"))
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def document_year(document: Document) -> int | None:
+    return int(document.date[:4]) if document.date else None
+
+
+def sentence_time(sent: Span, document: Document) -> str | None:
+    """The time a sentence states, resolved against the document date (first rules; see issue 3)."""
+    text = sent.text
+    year = document_year(document)
+    decade = re.search(r"\b(1[89]\d|20\d)0s\b", text)
+    if decade:
+        return f"{decade.group(1)}0/{decade.group(1)}9"
+    since = re.search(r"\bsince (?:\w+ )?(1[89]\d\d|20\d\d)\b", text)
+    if since:
+        return f"{since.group(1)}/{year}" if year else f"{since.group(1)}/"
+    until = re.search(r"\b(?:until|before|prior to) (1[89]\d\d|20\d\d)\b", text)
+    if until:
+        return f"/{until.group(1)}"
+    years = _YEAR.findall(text)
+    if years:
+        return str(years[0])
+    if year is not None and re.search(r"\blast year\b", text, re.I):
+        return str(year - 1)
+    return str(year) if year is not None else None
+
+
+def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, previous: str | None) -> str | None:
+    """The speaker a sentence cites: "according to X", "X said", or the last speaker for "he said"."""
+    persons = [m for m in mentions if m.type == "person"]
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            after = [m for m in persons if m.start > token.i]
+            if after:
+                return after[0].name
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.speech_verbs:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for m in persons:
+                        if m.start <= child.i < m.end or any(m.covers(t) for t in child.subtree):
+                            return m.name
+                    if child.lower_ in ("he", "she") and previous:
+                        return previous
+    return None

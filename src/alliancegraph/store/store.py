@@ -1,0 +1,300 @@
+"""The store: documents, actors, mentions and facts in SQLite (default) or PostgreSQL.
+
+>>> store = Store.open(":memory:")
+>>> store.counts()["documents"]
+0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+from ..model import Document, Event, Evidence, Extraction, Fact, Quantity, Relation
+from ..timeexpr import interval_bounds
+from . import schema
+from .migrations import migrate
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """One actor as stored, with its aliases and how often it is mentioned."""
+
+    id: int
+    name: str
+    type: str
+    origin: str
+    aliases: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What the extractor knows of an actor when it first stores it."""
+
+    name: str
+    type: str
+    region: str | None = None
+    aliases: tuple[str, ...] = ()
+    from_gazetteer: bool = False
+
+
+def alias_key(name: str) -> str:
+    """The form under which aliases are compared: lower case, no spaces, hyphens or apostrophes."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def engine_url(target: str | Path) -> str:
+    """A SQLAlchemy URL for a file path, ``:memory:`` or an explicit URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    if text == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def fingerprint(fact: Fact) -> str:
+    """A stable identity for a fact across re-extractions: what it says and where."""
+    record = fact.facts_record()
+    keep = {k: record.get(k) for k in ("doc", "kind", "source", "relation", "target", "negated", "actor",
+                                        "measure", "value", "event", "actors", "evidence")}
+    return hashlib.sha256(json.dumps(keep, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class Store:
+    """A connection to one alliancegraph database; every write of a document is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        try:
+            migrate(engine)
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot prepare the database {engine.url!r}: {err}") from None
+
+    @classmethod
+    def open(cls, target: str | Path = "alliancegraph.db") -> Store:
+        """Open (creating and migrating if needed) the store at a path or URL."""
+        url = engine_url(target)
+        if url.startswith("sqlite"):
+            path = url.removeprefix("sqlite:///")
+            if path and url != "sqlite://" and not Path(path).parent.exists():
+                raise StoreError(f"cannot create database {path!r}: folder {str(Path(path).parent)!r} missing")
+            kwargs: dict[str, Any] = {"poolclass": StaticPool} if url == "sqlite://" else {}
+            engine = create_engine(url, **kwargs)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ---------------------------------------------------------
+
+    def document_id_for_hash(self, digest: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.documents.c.id).where(schema.documents.c.content_hash == digest))
+            return row.scalar_one_or_none()
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc_id))
+            return row.scalar_one_or_none() is not None
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        return Document(id=row["id"], text=row["text"], title=row["title"], date=row["date"],
+                        source=row["source"], author=row["author"], url=row["url"], path=row["path"])
+
+    def documents(self) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(schema.documents.c.id).order_by(schema.documents.c.id)).scalars())
+        for doc_id in ids:
+            doc = self.document(doc_id)
+            if doc is not None:
+                yield doc
+
+    # -- runs --------------------------------------------------------------
+
+    def start_run(self, extractor: str, version: str, model: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(schema.runs).values(
+                extractor=extractor, version=version, model=model, started_at=_now(), documents=0))
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def finish_run(self, run_id: int, documents: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id)
+                         .values(finished_at=_now(), documents=documents))
+
+    # -- writing one document ---------------------------------------------
+
+    def save(self, document: Document, extraction: Extraction, run_id: int,
+             actors: Iterable[ActorInfo] = ()) -> None:
+        """Store a document with what was extracted from it, replacing any earlier extraction.
+
+        One transaction: on any error nothing of this document is written and
+        what the store held before stays as it was.
+        """
+        try:
+            with self.engine.begin() as conn:
+                self._save(conn, document, extraction, run_id, {a.name: a for a in actors})
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot store document {document.id!r}: {err}") from None
+
+    def _save(self, conn: Connection, doc: Document, extraction: Extraction, run_id: int,
+              infos: dict[str, ActorInfo]) -> None:
+        d = schema.documents
+        values = dict(content_hash=doc.content_hash, title=doc.title, date=doc.date, source=doc.source,
+                      author=doc.author, url=doc.url, path=doc.path, text=doc.text, ingested_at=_now())
+        if conn.execute(select(d.c.id).where(d.c.id == doc.id)).first():
+            conn.execute(delete(schema.facts).where(schema.facts.c.doc_id == doc.id))
+            conn.execute(delete(schema.mentions).where(schema.mentions.c.doc_id == doc.id))
+            conn.execute(update(d).where(d.c.id == doc.id).values(**values))
+        else:
+            conn.execute(insert(d).values(id=doc.id, **values))
+        ids: dict[str, int] = {}
+
+        def actor_id(name: str, fallback_type: str = "group") -> int:
+            if name not in ids:
+                ids[name] = self._actor_id(conn, infos.get(name) or ActorInfo(name, fallback_type))
+            return ids[name]
+
+        mention_rows = [dict(doc_id=doc.id, run_id=run_id, actor_id=actor_id(m.actor, m.actor_type), text=m.text,
+                             char_start=m.char_start, char_end=m.char_end, method=m.method)
+                        for m in extraction.mentions]
+        if mention_rows:
+            conn.execute(insert(schema.mentions), mention_rows)
+        fact_rows = [self._fact_row(doc.id, run_id, f, actor_id) for f in extraction.facts]
+        if fact_rows:
+            conn.execute(insert(schema.facts), fact_rows)
+
+    def _actor_id(self, conn: Connection, info: ActorInfo) -> int:
+        a = schema.actors
+        found = conn.execute(select(a.c.id).where(a.c.name == info.name)).scalar_one_or_none()
+        if found is not None:
+            return int(found)
+        origin = "gazetteer" if info.from_gazetteer else "text"
+        new_id = int(conn.execute(insert(a).values(name=info.name, type=info.type, region=info.region,
+                                                   origin=origin)).inserted_primary_key[0])  # type: ignore[index]
+        keys: dict[str, str] = {}
+        for alias in (info.name, *info.aliases):
+            keys.setdefault(alias_key(alias), alias)
+        rows = [dict(actor_id=new_id, alias=alias, key=key) for key, alias in keys.items() if key]
+        if rows:
+            conn.execute(insert(schema.aliases), rows)
+        return new_id
+
+    @staticmethod
+    def _fact_row(doc_id: str, run_id: int, fact: Fact, actor_id: Any) -> dict[str, Any]:
+        ev = fact.evidence
+        # executemany needs every row to carry every column
+        row: dict[str, Any] = {c.name: None for c in schema.facts.columns if c.name != "id"}
+        row.update(
+            run_id=run_id, doc_id=doc_id, kind=fact.kind, evidence=ev.text, char_start=ev.char_start,
+            char_end=ev.char_end, sentence_start=ev.sentence_start, sentence_end=ev.sentence_end,
+            time=fact.time, fingerprint=fingerprint(fact), negated=False, hedged=fact.hedged,
+            attributed_to=fact.attributed_to,
+        )
+        row["time_start"], row["time_end"] = interval_bounds(fact.time)
+        if isinstance(fact, Relation):
+            row.update(source_id=actor_id(fact.source), target_id=actor_id(fact.target), relation=fact.relation,
+                       role=fact.role, support=json.dumps(list(fact.support)), negated=fact.negated)
+        elif isinstance(fact, Quantity):
+            row.update(source_id=actor_id(fact.actor), measure=fact.measure, value=fact.value,
+                       approximate=fact.approximate, place=fact.place)
+        else:
+            ids = [actor_id(name) for name in fact.actors]
+            row.update(event=fact.event, actors=json.dumps(list(fact.actors)), place=fact.place,
+                       negated=fact.negated, source_id=ids[0] if ids else None,
+                       target_id=ids[1] if len(ids) > 1 else None)
+        return row
+
+    # -- reading -----------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, actors, mentions, facts (and facts by kind) the store holds."""
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for name in ("documents", "actors", "mentions", "facts"):
+                table = schema.metadata.tables[name]
+                out[name] = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            kinds = conn.execute(select(schema.facts.c.kind, func.count()).group_by(schema.facts.c.kind))
+            for kind, n in kinds:
+                out[kind] = int(n)
+        for kind in ("relation", "quantity", "event"):
+            out.setdefault(kind, 0)
+        return out
+
+    def actors(self) -> list[ActorRecord]:
+        """Every actor that the documents mention, most mentioned first."""
+        a, m, al = schema.actors, schema.mentions, schema.aliases
+        with self.engine.connect() as conn:
+            counted = (select(a.c.id, a.c.name, a.c.type, a.c.origin, func.count(m.c.id).label("n"))
+                       .select_from(a.outerjoin(m, m.c.actor_id == a.c.id))
+                       .group_by(a.c.id, a.c.name, a.c.type, a.c.origin)
+                       .order_by(func.count(m.c.id).desc(), a.c.name))
+            rows = conn.execute(counted).all()
+            names: dict[int, list[str]] = {}
+            for actor, alias in conn.execute(select(al.c.actor_id, al.c.alias).order_by(al.c.id)):
+                names.setdefault(actor, []).append(alias)
+        return [ActorRecord(r.id, r.name, r.type, r.origin,
+                            tuple(x for x in names.get(r.id, []) if x != r.name), int(r.n)) for r in rows]
+
+    def facts(self, doc_id: str | None = None) -> list[Fact]:
+        """The stored facts, as model objects, in document and reading order."""
+        f = schema.facts
+        src, tgt = schema.actors.alias("src"), schema.actors.alias("tgt")
+        query = (select(f, src.c.name.label("source_name"), tgt.c.name.label("target_name"))
+                 .select_from(f.outerjoin(src, src.c.id == f.c.source_id).outerjoin(tgt, tgt.c.id == f.c.target_id))
+                 .order_by(f.c.doc_id, f.c.char_start, f.c.id))
+        if doc_id is not None:
+            query = query.where(f.c.doc_id == doc_id)
+        with self.engine.connect() as conn:
+            return [_fact_from_row(row) for row in conn.execute(query).mappings()]
+
+
+def _fact_from_row(row: Any) -> Fact:
+    ev = Evidence(row["doc_id"], row["evidence"], row["char_start"], row["char_end"],
+                  row["sentence_start"], row["sentence_end"])
+    common = dict(evidence=ev, hedged=bool(row["hedged"]), time=row["time"], attributed_to=row["attributed_to"])
+    if row["kind"] == "relation":
+        return Relation(source=row["source_name"], relation=row["relation"], target=row["target_name"],
+                        negated=bool(row["negated"]), support=tuple(json.loads(row["support"] or "[]")),
+                        role=row["role"], **common)
+    if row["kind"] == "quantity":
+        return Quantity(actor=row["source_name"], measure=row["measure"], value=row["value"],
+                        approximate=bool(row["approximate"]), place=row["place"], **common)
+    return Event(event=row["event"], actors=tuple(json.loads(row["actors"] or "[]")), place=row["place"],
+                 negated=bool(row["negated"]), **common)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()

@@ -1,0 +1,35 @@
+"""The shipped gazetteer and lexicon load, and hold what the product promises."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from alliancegraph.extract import Gazetteer, Lexicon
+from alliancegraph.model import EVENT_TYPES, MEASURES, RELATION_TYPES, ROLES, SUPPORT_KINDS
+from alliancegraph.store import alias_key
+
+
+def test_gazetteer_loads_and_links_resolve() -> None:
+    g = Gazetteer.load()
+    counts = Counter(e.type for e in g)
+    assert counts["armed_group"] >= 300 and counts["person"] >= 150
+    for entry in g:
+        for link in entry.links:
+            assert link["target"] in g.entries, (entry.name, link)
+
+
+def test_no_alias_points_to_two_actors() -> None:
+    owners: dict[str, str] = {}
+    for entry in Gazetteer.load():
+        for alias in {entry.name, *entry.aliases}:
+            key = alias_key(alias)
+            assert owners.setdefault(key, entry.name) == entry.name, (alias, owners[key], entry.name)
+
+
+def test_lexicon_keys_are_the_interchange_vocabulary() -> None:
+    lexicon = Lexicon.load()
+    assert set(lexicon.relation_triggers) == set(RELATION_TYPES)
+    assert set(lexicon.support_kinds) <= set(SUPPORT_KINDS)
+    assert set(lexicon.roles) == set(ROLES)
+    assert set(lexicon.measures) <= set(MEASURES)
+    assert set(lexicon.event_triggers) <= set(EVENT_TYPES)

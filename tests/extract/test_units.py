@@ -1,0 +1,59 @@
+"""Pieces of the extractor that need no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliancegraph.extract.gazetteer import Gazetteer, GazetteerEntry, strip_name
+from alliancegraph.extract.paragraphs import MAX_PARAGRAPH_CHARS, paragraphs
+from alliancegraph.timeexpr import interval_bounds, point_bounds
+
+TITLES = ("mullah", "gen.", "brig.", "president", "sheikh")
+
+
+def test_paragraph_offsets_point_at_the_text() -> None:
+    text = "\n\nFirst para.\n\n  \n\nSecond para\nstill second.\n\n\nThird."
+    pieces = list(paragraphs(text))
+    assert [p for _, p in pieces] == ["First para.", "Second para\nstill second.", "Third."]
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece
+
+
+def test_a_wall_of_text_is_cut_into_bounded_pieces_at_sentence_ends() -> None:
+    sentence = "The militia attacked a convoy near the river. "
+    text = sentence * 400
+    pieces = list(paragraphs(text))
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for _, p in pieces)
+    assert all(p.endswith(".") for _, p in pieces)
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece
+
+
+def test_text_without_sentence_ends_is_still_bounded() -> None:
+    pieces = list(paragraphs("x" * (3 * MAX_PARAGRAPH_CHARS + 10)))
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for _, p in pieces) and len(pieces) == 4
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("the Taliban's", "Taliban"), ("Mullah Akhtar Mohammad Mansour", "Akhtar Mohammad Mansour"),
+    ("Brig. Gen. Charles Cleveland", "Charles Cleveland"), ("President", "President"),
+    ("Haqqanis\u2019", "Haqqanis"),
+])
+def test_strip_name(raw: str, expected: str) -> None:
+    assert strip_name(raw, TITLES) == expected
+
+
+def test_gazetteer_lookup_ignores_case_hyphens_titles_and_possessives() -> None:
+    g = Gazetteer([GazetteerEntry("al-Qaeda", "armed_group", ("al-Qaida", "AQ")),
+                   GazetteerEntry("Mullah Omar", "person", ("Mohammad Omar",))], TITLES)
+    assert g.lookup("Al Qaida").name == "al-Qaeda"  # type: ignore[union-attr]
+    assert g.lookup("al-Qaeda's").name == "al-Qaeda"  # type: ignore[union-attr]
+    assert g.lookup("Mullah Mohammad Omar").name == "Mullah Omar"  # type: ignore[union-attr]
+    assert g.lookup("al-Shabaab") is None
+
+
+def test_time_bounds() -> None:
+    assert point_bounds("2016-02") == ("2016-02-01", "2016-02-29")
+    assert interval_bounds("2015/") == ("2015-01-01", None)
+    assert interval_bounds("garbage") == (None, None)
