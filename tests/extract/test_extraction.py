@@ -29,10 +29,10 @@ def test_gazetteer_names_are_canonical_and_offsets_exact(extractor: Extractor) -
 
 
 def test_a_surname_resolves_to_the_full_name_seen_in_the_document(extractor: Extractor) -> None:
-    text = ("Colonel Ibrahim Traore took power in Burkina Faso.\n\n"
-            "Traore later expelled French forces, said Moussa Keita, an analyst.")
+    text = ("Colonel Amadou Sangare took command of the militia in Burkina Faso.\n\n"
+            "Sangare later expelled French forces, said Moussa Keita, an analyst.")
     names = {m.actor for m in extractor.extract(Document("t", text)).mentions}
-    assert "Ibrahim Traore" in names and "Traore" not in names
+    assert "Amadou Sangare" in names and "Sangare" not in names
 
 
 def test_support_with_kind_and_author_attribution(extractor: Extractor) -> None:

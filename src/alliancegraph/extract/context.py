@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Document
 from .lexicon import Lexicon
@@ -46,6 +46,19 @@ class SentenceContext:
         return next((m for m in self.mentions if m.covers(token)), None)
 
 
+def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:
+    """Whether a text reads as English: enough of its words are English function words.
+
+    Only lower-case words count, so that names do not dilute the measure:
+    English prose runs at 35-55 % stop words among them; other languages
+    written in Latin letters fall far below the threshold.
+    """
+    words = [t for t in doc if t.is_alpha and t.is_lower]
+    if len(words) < 4:
+        return True
+    return sum(t.is_stop for t in words) / len(words) >= threshold
+
+
 def lemma_text(tokens: Span | list[Token]) -> str:
     """The lower-case lemmas of some tokens, space separated, padded for phrase search."""
     return " " + " ".join(t.lemma_.lower() for t in tokens) + " "
@@ -58,13 +71,19 @@ def has_cue(tokens: Span | list[Token], cues: tuple[str, ...] | frozenset[str]) 
 
 
 def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
-    """Negation that governs the trigger: a ``neg`` child of it or of its verb, or a cue just before it."""
-    heads = [trigger, *list(trigger.ancestors)[:2]]
+    """Negation that governs the trigger: a ``neg`` child of it or of the verb it is the object of.
+
+    A noun trigger in a subject or appositive ("the group's leader ... has not
+    said") is not negated by its clause's verb.
+    """
+    heads = [trigger]
+    if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ in ("dobj", "attr", "xcomp", "acomp", "pobj"):
+        heads.extend(list(trigger.ancestors)[:2])
     for head in heads:
-        if any(child.dep_ == "neg" for child in head.children):
+        if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True
-    window = sent.doc[max(sent.start, trigger.i - 4) : trigger.i]
-    return has_cue(window, frozenset({"never", "no longer", "not", "n't", "deny", "nor"}))
+    window = sent.doc[max(sent.start, trigger.i - 3) : trigger.i]
+    return has_cue(window, frozenset({"never", "no longer", "not", "n't", "nor"}))
 
 
 def is_hedged(sent: Span, lexicon: Lexicon, paragraph_start: Span | None = None) -> bool:

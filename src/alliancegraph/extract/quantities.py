@@ -56,19 +56,20 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
 
 
 def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
-    """The actor measured: inside the noun phrase, else the clause subject, else the nearest actor."""
+    """The actor measured: a modifier of the counted noun, else the clause subject, else the nearest actor."""
+    groups = [m for m in ctx.mentions if m.type != "place"]
     for token in head.subtree:
+        if token.i > head.i:
+            break
         found = ctx.mention_at(token)
-        if found is not None and found.type != "place":
+        if found is not None and found in groups:
             return found
-    verb = head.head
-    for child in verb.children:
+    for child in head.head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             for token in child.subtree:
                 found = ctx.mention_at(token)
-                if found is not None and found.type != "place":
+                if found is not None and found in groups:
                     return found
-    groups = [m for m in ctx.mentions if m.type != "place"]
     before = [m for m in groups if m.end <= number.i]
     return before[-1] if before else (groups[0] if groups else None)
 

@@ -17,6 +17,7 @@ from ..model import Evidence, Relation
 from .context import ActorMention, SentenceContext, has_cue, is_hedged, is_negated
 from .triggers import triggers_in
 
+RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
 GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 PLACE_TYPES = frozenset({"place", "state"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -172,11 +173,12 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
     sent = ctx.sent
     hedged = is_hedged(sent, ctx.lexicon, paragraph_start)
     seen: set[tuple[str, str, str]] = set()
-    for relation, trigger in triggers_in(matcher, sent, "relation"):
+    for label, trigger in triggers_in(matcher, sent, "relation"):
+        relation = "supports" if label == RECEIVED else label
         args = _arguments(relation, trigger, ctx)
         if args is None:
             continue
-        source, target = args
+        source, target = args if label != RECEIVED else (args[1], args[0])
         if not _valid(relation, source, target) or (source.name, relation, target.name) in seen:
             continue
         seen.add((source.name, relation, target.name))

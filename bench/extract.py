@@ -1,0 +1,67 @@
+"""Throughput of the extraction against the bare spaCy pipeline, on the same words.
+
+Prints words per second for each, their ratio, and the peak memory of the
+process. A benchmark, not a test: run it with ``make bench``.
+
+usage: python bench/extract.py [--words N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+from alliancegraph.extract import MODEL, Extractor
+from alliancegraph.extract.paragraphs import paragraphs
+from alliancegraph.ingest import read_paths
+from alliancegraph.model import Document
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def corpus(words: int) -> list[Document]:
+    """The sample corpus repeated (under new ids) until it holds ``words`` words."""
+    base = [r.document for r in read_paths([CORPUS]) if r.document is not None]
+    docs: list[Document] = []
+    total, n = 0, 0
+    while total < words:
+        doc = base[n % len(base)]
+        docs.append(Document(f"{doc.id}-{n}", doc.text, date=doc.date, author=doc.author))
+        total += len(doc.text.split())
+        n += 1
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200_000)
+    args = parser.parse_args()
+    docs = corpus(args.words)
+    words = sum(len(d.text.split()) for d in docs)
+
+    nlp = spacy.load(MODEL)
+    texts = [text for d in docs for _, text in paragraphs(d.text)]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    bare = words / (time.perf_counter() - start)
+
+    extractor = Extractor()
+    start = time.perf_counter()
+    facts = sum(len(e.facts) for e in extractor.extract_many(docs))
+    full = words / (time.perf_counter() - start)
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"words: {words}  documents: {len(docs)}  facts: {facts}")
+    print(f"bare spaCy pipeline: {bare:,.0f} words/s")
+    print(f"full extraction:     {full:,.0f} words/s")
+    print(f"ratio full/bare:     {full / bare:.2f}")
+    print(f"peak memory:         {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
