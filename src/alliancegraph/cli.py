@@ -126,6 +126,24 @@ def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
     click.echo(table(rows, ["doc", "kind", "fact", "flags", "time", "according to"]))
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--doc", "doc_ids", multiple=True, help="Only these documents of the gold file.")
+@click.pass_context
+def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
+    """Score the stored facts against a gold facts file (the matching of FACTS.md)."""
+    from .evaluate import load_facts, score
+
+    store = _store(ctx)
+    try:
+        gold_facts, aliases = load_facts(gold)
+    except AllianceGraphError as err:
+        raise click.ClickException(str(err)) from None
+    if doc_ids:
+        gold_facts = [g for g in gold_facts if g.get("doc") in doc_ids]
+    click.echo(score(gold_facts, (f.facts_record() for f in store.facts()), aliases).table())
+
+
 @cli.command("summary")
 @click.pass_context
 def summary_cli(ctx: click.Context) -> None:
