@@ -68,3 +68,22 @@ def test_no_facts_from_empty_or_actorless_or_foreign_text(extractor: Extractor) 
     assert _facts(extractor, "The weather was mild and the harvest was good this year.") == []
     assert _facts(extractor, "Der Hund schläft im Garten, und die Katze spielt.") == []
     assert isinstance(_facts(extractor, "<b>broken <i>markup</b> " * 50), list)
+
+
+def test_a_quoted_speaker_is_not_a_party_to_the_relation(extractor: Extractor) -> None:
+    facts = _facts(extractor, '"Iran pays for the rockets," said Layla Haddad, an analyst at a Beirut institute.')
+    assert all("Layla Haddad" not in (f.source, f.target) for f in facts if isinstance(f, Relation))
+
+
+def test_a_state_after_in_is_a_place_not_a_party(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Jabhat al-Nusra became al-Qaeda's branch in Syria.")
+    targets = {f.target for f in facts if isinstance(f, Relation) and f.relation == "affiliate_of"}
+    assert "Syria" not in targets
+
+
+def test_counting_words_and_populations_are_not_quantities(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Hayat Tahrir al-Sham rules Idlib, home to roughly three million people, "
+                              "and one faction of the group left.")
+    assert [f for f in facts if isinstance(f, Quantity)] == []
+    killed = _facts(extractor, "Hayat Tahrir al-Sham killed at least 40 people in the raid.")
+    assert [(f.measure, f.value) for f in killed if isinstance(f, Quantity)] == [("casualties", 40)]

@@ -138,3 +138,18 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
                     if child.lower_ in ("he", "she") and previous:
                         return previous
     return None
+
+
+def is_source(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """Whether a mention is who says something rather than a party to it.
+
+    The subject of a speech verb ("..., said Rana Khoury", "a UN team
+    estimated") or the object of "according to".
+    """
+    token = ctx.sent.doc[mention.end - 1]
+    while token.head.i != token.i and token.dep_ in ("compound", "flat", "appos", "amod", "poss"):
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ctx.lexicon.speech_verbs:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and (
+        ctx.sent.doc[token.head.i - 1].lower_ == "according")

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..model import Evidence, Quantity
-from .context import ActorMention, SentenceContext, has_cue
+from .context import ActorMention, SentenceContext, has_cue, is_source
 
+HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
+ARMED = frozenset({"armed_group", "state_force", "state"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
@@ -57,7 +59,8 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
 
 def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
     """The actor measured: a modifier of the counted noun, else the clause subject, else the nearest actor."""
-    groups = [m for m in ctx.mentions if m.type != "place"]
+    groups = [m for m in ctx.mentions if m.type != "place" and not is_source(m, ctx)]
+    armed = [m for m in groups if m.type in ARMED]
     for token in head.subtree:
         if token.i > head.i:
             break
@@ -70,8 +73,9 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
                 found = ctx.mention_at(token)
                 if found is not None and found in groups:
                     return found
-    before = [m for m in groups if m.end <= number.i]
-    return before[-1] if before else (groups[0] if groups else None)
+    pool = armed or groups
+    before = [m for m in pool if m.end <= number.i]
+    return before[-1] if before else (pool[0] if pool else None)
 
 
 def _place(ctx: SentenceContext, number: Token) -> str | None:
@@ -93,10 +97,14 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         value = parse_number(span)
         if value is None or (1800 <= value <= 2100 and "," not in token.text):
             continue
+        if not any(t.is_digit or "," in t.text or t.lower_ in _SCALES for t in span):
+            continue  # "one group", "the two forces": counting words, not estimates
         found = _measure(span[-1], ctx)
         if found is None:
             continue
         measure, head = found
+        if measure == "casualties" and not has_cue(sent, HARM):
+            continue  # "home to three million people" counts no victims
         actor = _actor(token, head, ctx)
         if actor is None:
             continue

@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from ..model import Evidence, Relation
-from .context import ActorMention, SentenceContext, has_cue, is_hedged, is_negated
+from .context import ActorMention, SentenceContext, has_cue, is_hedged, is_negated, is_source
 from .triggers import triggers_in
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
@@ -23,6 +23,8 @@ PLACE_TYPES = frozenset({"place", "state"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep"})
 # nouns naming the helper of their possessor: "the Taliban's patrons" are patrons of the Taliban
+PERSON_FREE = frozenset({"fights", "allied_with", "rival_of", "negotiates_with", "split_from", "affiliate_of"})
+LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at"})
 INVERSE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector", "leader", "head", "chief",
                            "commander", "founder", "deputy", "emir", "amir", "affiliate", "branch", "franchise",
                            "faction", "wing", "offshoot", "caliph"})
@@ -157,6 +159,8 @@ def _role(trigger: Span, ctx: SentenceContext) -> str:
 
 
 def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
+    if relation in PERSON_FREE and "person" in (source.type, target.type):
+        return False  # people fight or ally through their groups; a person here is a speaker or a victim
     if relation == "leads":
         return source.type == "person" and target.type != "person"
     if relation == "member_of":
@@ -171,6 +175,8 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
     if len(ctx.mentions) < 2:
         return
     sent = ctx.sent
+    everyone = ctx.mentions
+    ctx.mentions = [m for m in everyone if not (m.type == "person" and is_source(m, ctx))]
     hedged = is_hedged(sent, ctx.lexicon, paragraph_start)
     seen: set[tuple[str, str, str]] = set()
     for label, trigger in triggers_in(matcher, sent, "relation"):
@@ -181,6 +187,8 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
         source, target = args if label != RECEIVED else (args[1], args[0])
         if not _valid(relation, source, target) or (source.name, relation, target.name) in seen:
             continue
+        if relation != "controls" and target.type in PLACE_TYPES and _is_locative(target, ctx):
+            continue  # "its branch in Syria": Syria is where, not whom
         seen.add((source.name, relation, target.name))
         start = ctx.offset + sent.start_char
         evidence = Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text))
@@ -196,3 +204,12 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
             support=_support_kinds(ctx) if relation == "supports" else (),
             role=_role(trigger, ctx) if relation == "leads" else None,
         )
+    ctx.mentions = everyone
+
+
+def _is_locative(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """A place or state governed by a locative preposition ("in Syria", "from Iraq")."""
+    token = ctx.sent.doc[mention.end - 1]
+    while token.dep_ in ("compound", "amod", "poss") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
