@@ -9,6 +9,7 @@ impossible pairs out (only a person leads; only a place is controlled).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
@@ -175,8 +176,8 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
     if len(ctx.mentions) < 2:
         return
     sent = ctx.sent
-    everyone = ctx.mentions
-    ctx.mentions = [m for m in everyone if not (m.type == "person" and is_source(m, ctx))]
+    # speakers are sources, not parties: the rules below see only the parties
+    ctx = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
     hedged = is_hedged(sent, ctx.lexicon, paragraph_start)
     seen: set[tuple[str, str, str]] = set()
     for label, trigger in triggers_in(matcher, sent, "relation"):
@@ -204,7 +205,6 @@ def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | No
             support=_support_kinds(ctx) if relation == "supports" else (),
             role=_role(trigger, ctx) if relation == "leads" else None,
         )
-    ctx.mentions = everyone
 
 
 def _is_locative(mention: ActorMention, ctx: SentenceContext) -> bool:
