@@ -77,8 +77,12 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     said") is not negated by its clause's verb.
     """
     heads = [trigger]
-    if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ in ("dobj", "attr", "xcomp", "acomp", "pobj"):
-        heads.extend(list(trigger.ancestors)[:2])
+    token = trigger
+    # climb through objects and controlled verbs ("did not want to help", "does not rely on"), not through
+    # clauses ("did not say what X provides")
+    while token.dep_ in ("dobj", "attr", "xcomp", "acomp", "pobj", "prep", "oprd") and len(heads) < 4:
+        token = token.head
+        heads.append(token)
     for head in heads:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True

@@ -1,43 +1,182 @@
-"""Reference within a document: definite descriptions that stand for an actor.
+"""Reference within a document: descriptions and pronouns that stand for an actor.
 
-"the group", "the terror group", "the insurgent group" resolve to the armed
-group most recently named; the resolver keeps that memory across sentences
-of one document.  A heuristic, documented and tested on its own: no offline
-coreference model exists for this pipeline.
+No offline coreference model exists for this pipeline, so this is a
+heuristic, documented here and tested on its own (tests/extract/test_references.py).
+The resolver reads a document's sentences in order and remembers the actors
+named so far:
+
+* **descriptions** -- "the group", "the terror group", "the insurgent group",
+  "the faction", "the movement", "the militants" -- stand for the armed group
+  most recently named;
+* "the two groups", "both factions" stand for the last two armed groups;
+* **pronouns** -- "it", "its" stand for the last organisation-like actor
+  (armed group, state, state force, organisation); "they", "their", "them"
+  for the last armed group, or for both members of a pair named together
+  ("al-Qaeda and the Taliban ... they"); "he", "his", "him" for the last
+  person.  A possessive before the subject it points to ("Through *its*
+  alliance with the Taliban, al-Qaeda ...") points forward to that subject.
+  The expletive "it" ("it is unclear whether") stands for nothing.
+
+A resolved description or pronoun becomes an :class:`ActorMention` with the
+method ``description`` or ``pronoun``; the second member of a pair is added at
+the same position with the method ``plural``.  Pronoun mentions fill parse
+positions (subject, object, possessor) only: the nearest-actor fallback of the
+relation rules never uses them.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .context import ActorMention
 
-GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "insurgency", "faction",
-                         "network", "militia", "outfit", "militants", "insurgents", "jihadists"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "insurgency", "faction", "network",
+                         "militia", "outfit", "militants", "insurgents", "jihadists", "guerrillas",
+                         "rebels", "franchise", "affiliate", "branch", "offshoot", "splinter"})
+PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
+                        "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group", "group"})
+ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
+IT = frozenset({"it", "its", "itself"})
+THEY = frozenset({"they", "their", "them", "themselves"})
+HE = frozenset({"he", "his", "him", "himself"})
+RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
+
+
+def _is_expletive(token: Token) -> bool:
+    """ "it is unclear whether", "it seems that", "it took years": an ``it`` that stands for nothing."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.lower_ != "it" or head.lemma_.lower() not in RAISING:
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") for c in head.children)
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or the possessor of one ("the Taliban's coffers are ...")."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
 class DescriptionResolver:
-    """Remembers the last armed group named and links "the group"-like phrases to it."""
+    """Remembers the actors named so far in a document and links descriptions and pronouns to them."""
 
     def __init__(self) -> None:
-        self.last_group: str | None = None
+        self.last_group: ActorMention | None = None
+        self.last_organised: ActorMention | None = None
+        self.last_person: ActorMention | None = None
+        self.topic: ActorMention | None = None  # the last organised subject, this sentence or the one before
+        self.topic_age = 0
+        self.groups: list[str] = []  # distinct armed groups, most recent last
+        self.pair: tuple[ActorMention, ActorMention] | None = None
+        self.pair_age = 0
+        self.described: dict[str, ActorMention] = {}  # "faction" -> the group last called a faction
+
+    def _remember(self, mention: ActorMention, sent: Span) -> None:
+        if mention.type == "person":
+            self.last_person = mention
+            return
+        if mention.type in ORGANISED:
+            self.last_organised = mention
+            if _is_subject(sent.doc[mention.start : mention.end].root):
+                self.topic, self.topic_age = mention, 0
+        if mention.type in GROUP_TYPES:
+            self.last_group = mention
+            if self.pair is not None and mention.name not in (self.pair[0].name, self.pair[1].name):
+                self.pair = None
+            noun = sent.doc[mention.end] if mention.end < sent.end else None
+            if noun is not None and noun.lemma_.lower() in GROUP_NOUNS:
+                self.described[noun.lemma_.lower()] = mention  # "the Haqqani Network faction"
+        if mention.type == "armed_group":
+            if mention.name in self.groups:
+                self.groups.remove(mention.name)
+            self.groups.append(mention.name)
+
+    def _organised(self) -> ActorMention | None:
+        """What "it" most likely means: the recent subject, else the last organisation named."""
+        return self.topic if self.topic is not None and self.topic_age <= 1 else self.last_organised
+
+    def _group(self) -> ActorMention | None:
+        topic = self.topic if self.topic is not None and self.topic_age <= 1 else None
+        return topic if topic is not None and topic.type in GROUP_TYPES else self.last_group
+
+    def _copy(self, antecedent: ActorMention, start: int, end: int, method: str) -> ActorMention:
+        return ActorMention(antecedent.name, antecedent.type, start, end, method)
 
     def resolve(self, sent: Span, mentions: list[ActorMention]) -> list[ActorMention]:
-        """The sentence's mentions plus those its definite descriptions stand for, in token order."""
+        """The sentence's mentions plus those its descriptions and pronouns stand for, in token order."""
         found = list(mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         by_start = {m.start: m for m in mentions}
+        self.topic_age += 1
+        self.pair_age += 1
+        self._find_pair(sent, mentions)
         for token in sent:
             named = by_start.get(token.i)
             if named is not None:
-                if named.type in GROUP_TYPES:
-                    self.last_group = named.name
+                self._remember(named, sent)
                 continue
-            if token.i in taken or token.lemma_.lower() not in GROUP_NOUNS:
+            if token.i in taken:
                 continue
-            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
-            if det and self.last_group and token.pos_ == "NOUN":
-                start = min([det[0].i] + [c.i for c in token.children if c.dep_ in ("amod", "compound", "nummod")])
-                found.append(ActorMention(self.last_group, "armed_group", start, token.i + 1, "description"))
-        return sorted(found, key=lambda m: m.start)
+            found.extend(self._refer(token, sent, mentions))
+        return sorted(found, key=lambda m: (m.start, m.method == "plural"))
+
+    def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> None:
+        """Two armed groups coordinated in this sentence ("A and B") are what a later "they" means."""
+        groups = [m for m in mentions if m.type in GROUP_TYPES]
+        for first, second in zip(groups, groups[1:], strict=False):
+            between = sent.doc[first.end : second.start]
+            if first.name != second.name and len(between) <= 2 and any(t.lower_ in ("and", "&") for t in between):
+                self.pair, self.pair_age = (first, second), 0
+                return
+
+    def _refer(self, token: Token, sent: Span, mentions: list[ActorMention]) -> list[ActorMention]:
+        word = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if word in IT and not _is_expletive(token):
+                forward = self._forward_subject(token, sent, mentions)
+                antecedent = forward or self._organised()
+                return [self._copy(antecedent, token.i, token.i + 1, "pronoun")] if antecedent else []
+            if word in THEY:
+                if self.pair is not None and self.pair_age <= 1:
+                    first, second = self.pair
+                    return [self._copy(first, token.i, token.i + 1, "pronoun"),
+                            self._copy(second, token.i, token.i + 1, "plural")]
+                group = self._group()
+                return [self._copy(group, token.i, token.i + 1, "pronoun")] if group else []
+            if word in HE and self.last_person is not None:
+                return [self._copy(self.last_person, token.i, token.i + 1, "pronoun")]
+            return []
+        if token.pos_ != "NOUN":
+            return []
+        lemma = token.lemma_.lower()
+        dets = [c for c in token.children if c.dep_ in ("det", "nummod", "predet") or c.lower_ == "both"]
+        words = {c.lower_ for c in dets}
+        start = min([token.i] + [c.i for c in token.children
+                                 if c.dep_ in ("det", "amod", "compound", "nummod", "predet")])
+        if words & {"two", "both"} and lemma in PAIR_NOUNS and len(self.groups) >= 2:
+            older, newer = self.groups[-2], self.groups[-1]
+            return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
+                    ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
+        antecedent = self.described.get(lemma) or self._group()
+        if words & {"the", "this", "that"} and lemma in GROUP_NOUNS and antecedent is not None:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                return []  # "the faction of the Taliban" names a part, not the group itself
+            mention = self._copy(antecedent, start, token.i + 1, "description")
+            self._remember(mention, sent)
+            return [mention]
+        return []
+
+    def _forward_subject(self, token: Token, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
+        """ "Through its alliance with the Taliban, al-Qaeda ...": the main subject after a fronted phrase."""
+        root = sent.root
+        if token.i >= root.i:
+            return None
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i:
+                for mention in mentions:
+                    if mention.start <= child.i < mention.end and mention.type in ORGANISED:
+                        return mention
+        return None

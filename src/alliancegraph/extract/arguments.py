@@ -1,0 +1,312 @@
+"""Who is tied to whom: the two arguments of a relation trigger, read from the parse.
+
+A trigger is a word from the lexicon ("train", "alliance", "leader",
+"faction"...).  Its arguments are looked for in *frames*, tried in order:
+
+1. **between**: "the alliance between A and B", "fighting broke out between A and B";
+2. **reciprocal**: "A and B clashed", "the factions have fought each other";
+3. **noun**: a relation noun with an *owner* (possessor "A's", a name before
+   it "al-Qaeda leader", or "of A") and a *filler* (an appositive "A's
+   leader, X", the name it modifies "leader X", the subject of a copula "X is
+   a faction of A", a list after "including").  Role nouns ("leader",
+   "patron", "affiliate") point from the filler to the owner; other nouns
+   ("alliance", "support") from the owner to their "with/for/to/against"
+   object;
+4. **verb**: the subject (through relative pronouns, coordinated and
+   controlled verbs, and "by" agents of passives) and the object (direct,
+   prepositional, or the noun a relative clause modifies);
+5. **nearest**: when the parse gives one side only, the nearest actor on the
+   other side of the trigger.
+
+Coordinated names multiply the arguments: "patrons, including Pakistan, Iran
+and Russia" gives three sources.  Each frame returns *pairs* of mentions.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import ActorMention, SentenceContext
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at",
+                      "within", "during", "since", "until", "after", "before"})
+OBJECT_PREPS = frozenset({"with", "to", "for", "against", "on", "of", "toward", "towards", "over", "from", "by",
+                          "alongside", "behind", "upon", "at", "into"})
+# nouns naming a role that the filler holds in the owner: "the Taliban's patrons" help the Taliban
+ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector", "leader", "head", "chief",
+                        "commander", "founder", "deputy", "emir", "amir", "affiliate", "branch", "franchise",
+                        "faction", "wing", "offshoot", "caliph", "province", "spokesman", "member", "operative",
+                        "militant", "fighter", "official", "ally", "partner", "rival", "enemy", "foe", "adversary",
+                        "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
+                        "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
+RECIPROCAL = frozenset({"each other", "one another"})
+
+Pair = tuple[ActorMention, ActorMention]
+
+
+def head_of(mention: ActorMention, ctx: SentenceContext) -> Token:
+    """The syntactic head of a mention's tokens."""
+    return ctx.sent.doc[mention.start : mention.end].root
+
+
+def mention_in(tokens: list[Token] | Span, ctx: SentenceContext, exclude: ActorMention | None = None,
+               ) -> ActorMention | None:
+    for token in tokens:
+        found = ctx.mention_at(token)
+        if found is not None and found != exclude:
+            return found
+    return None
+
+
+def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMention]:
+    """A mention and those coordinated with it: "Pakistan, Iran and Russia" -> three mentions."""
+    found = [mention] + [m for m in ctx.mentions if m.method == "plural" and m.start == mention.start]
+    head = head_of(mention, ctx)
+    stack = [c for c in head.children if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ == "as")]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "prep":  # "Abu Ubaidah, also known as ..." is not a second actor
+            continue
+        other = ctx.mention_at(token) or mention_in(list(token.subtree)[:4], ctx)
+        if token.dep_ == "conj" and other is not None and other not in found and other.type == mention.type:
+            found.append(other)
+            stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
+    return found
+
+
+def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor a token stands for: its own mention, or for a relative pronoun the noun it relates to."""
+    if token.lower_ in RELATIVE and token.tag_ in ("WP", "WDT", "WP$"):
+        clause = token.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return ctx.mention_at(clause.head) or mention_in(list(clause.head.subtree)[:6], ctx)
+        return None
+    found = ctx.mention_at(token)
+    if found is not None:
+        return found
+    if token.lemma_.lower() in ROLE_NOUNS:  # "the Taliban's leader, X, said": X, not the Taliban
+        for child in token.children:
+            named = ctx.mention_at(child) if child.dep_ == "appos" else None
+            if named is not None:
+                return named
+    if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
+        return mention_in([t for t in token.subtree if t.dep_ in ("compound", "poss", "appos", "pobj", "conj")
+                           or t == token][:8], ctx)
+    return None
+
+
+def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | None:
+    """The subject of a verb's clause, climbing to governing verbs; the flag says it is a passive subject."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                found = _resolve_token(child, ctx)
+                if found is not None:
+                    return found, child.dep_ == "nsubjpass"
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
+            found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
+            if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in LOCATIVE):
+                return found, verb.tag_ == "VBN"
+        if verb.dep_ in CLIMB and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and verb.tag_ == "VBN"):
+            return mention_in(list(child.subtree), ctx)
+    return None
+
+
+def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMention | None) -> list[ActorMention]:
+    """Direct and prepositional objects of a trigger (skipping "in Syria"-like places unless controlled)."""
+    found: list[ActorMention] = []
+    for child in head.children:
+        candidates: list[Token] = []
+        if child.dep_ in OBJECTS or child.dep_ in ("xcomp", "acomp", "advmod", "npadvmod"):
+            candidates = [child]
+        elif child.dep_ == "prep" and (child.lower_ in OBJECT_PREPS or relation == "controls"):
+            candidates = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prt":  # "took over Sanaa": the object may hang on the particle
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        for token in candidates:
+            appos = [c for c in token.children if c.dep_ == "appos" and ctx.mention_at(c) is not None]
+            if token.lower_ in RELATIVE and token.tag_ in ("WP", "WDT"):
+                other = _resolve_token(token, ctx)
+            elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
+                other = ctx.mention_at(appos[0])
+            else:
+                other = ctx.mention_at(token) or mention_in(list(token.subtree), ctx, exclude)
+            if other is not None and other != exclude and other not in found:
+                found.append(other)
+    if not found and head.dep_ in ("relcl",):
+        for child in head.children:
+            if child.dep_ in ("dobj",) and child.lower_ in RELATIVE:
+                other = _resolve_token(child, ctx)
+                if other is not None and other != exclude:
+                    found.append(other)
+    return found
+
+
+def between(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "between A and B" on the trigger or on the verb it is the subject or object of."""
+    for token in (head, head.head):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                inside = [m for m in ctx.mentions if any(m.covers(t) for t in child.subtree)]
+                if len(inside) >= 2:
+                    return inside[0], inside[1]
+    return None
+
+
+def reciprocal(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "A and B clashed", "the two groups fought each other": a pair of subjects acting on each other."""
+    found = subject(head, ctx)
+    if found is None:
+        return None
+    first = found[0]
+    together = with_conjuncts(first, ctx)
+    each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
+                     for c in head.subtree if c.lower_ in ("other", "another"))
+    if len(together) >= 2 and (each_other or not objects(head, ctx, "", first)):
+        return together[0], together[1]
+    plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
+    if each_other and plural:
+        return first, plural[0]
+    return None
+
+
+def owner_and_filler(head: Token, ctx: SentenceContext) -> tuple[ActorMention | None, list[ActorMention]]:
+    """For a relation noun: who owns it ("A's", "A leader", "of A") and who fills it (appositive, list...)."""
+    owner: ActorMention | None = None
+    fillers: list[ActorMention] = []
+    compound: ActorMention | None = None
+    of_object: ActorMention | None = None
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
+        elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
+            compound = ctx.mention_at(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "within", "inside", "to"):
+            of_object = mention_in([c for c in child.subtree if c.dep_ != "prep" or c == child], ctx)
+        elif child.dep_ == "appos":
+            found = _resolve_token(child, ctx)
+            if found is not None:
+                fillers.extend(with_conjuncts(found, ctx))
+        elif child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            found = mention_in(list(child.subtree), ctx)
+            if found is not None:
+                fillers.extend(with_conjuncts(found, ctx))
+        elif child.dep_ == "acl" and child.lemma_ == "include":
+            found = mention_in(list(child.subtree), ctx)
+            if found is not None:
+                fillers.extend(with_conjuncts(found, ctx))
+    if owner is None and of_object is None and compound is None:
+        owner, extra = _owner_from_context(head, ctx)
+        fillers.extend(extra)
+    if of_object is not None:
+        owner = owner or of_object
+        if compound is not None and compound != owner:
+            fillers.append(compound)  # "the Haqqani Network faction of the Taliban"
+    elif owner is None:
+        owner = compound  # "al-Qaeda leader X"
+    elif compound is not None and compound != owner:
+        fillers.append(compound)  # "the Islamic State's Khorasan branch" / "Hezbollah's Radwan Force"
+    if head.dep_ in ("appos", "compound", "nmod") and (named := ctx.mention_at(head.head)) is not None:
+        fillers.append(named)  # "X, the leader of Y" / "leader Ayman al-Zawahiri"
+    if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        subj = subject(verb, ctx)
+        if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
+            fillers.append(subj[0])
+            if head.dep_ == "pobj" and verb.lemma_ in ("name", "appoint", "designate", "choose"):
+                obj = next((ctx.mention_at(c) for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    fillers[-1] = obj
+    if head.i + 1 < len(head.doc) and head.nbor(1).lower_ == ",":
+        after = ctx.mention_at(head.doc[min(head.i + 2, len(head.doc) - 1)])
+        if after is not None and after not in fillers:
+            fillers.append(after)  # "its emir, Iyad Ag Ghaly" parsed without an apposition
+    fillers = [f for f in dict.fromkeys(fillers) if f is not None and f != owner]
+    return owner, fillers
+
+
+def _owner_from_context(head: Token, ctx: SentenceContext) -> tuple[ActorMention | None, list[ActorMention]]:
+    """An owner found above the noun: "its relations with patrons" (the relations' owner), "they have a rival in X"."""
+    if head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+        for child in head.head.head.children:
+            if child.dep_ == "poss" and ctx.mention_at(child) is not None:
+                return ctx.mention_at(child), []
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in ("have", "find", "see", "gain", "face", "acquire"):
+        found = subject(head.head, ctx)
+        fillers = [mention_in(list(c.subtree), ctx) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"]
+        if found is not None and any(fillers):
+            return found[0], [f for f in fillers if f is not None]
+    return None, []
+
+
+def accepted_pledge(head: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "Mansour accepted Zawahiri's pledge": the pledge's owner pledged to whoever accepted it."""
+    if head.dep_ != "dobj":
+        return []
+    pledger = next((ctx.mention_at(c) for c in head.children if c.dep_ == "poss"), None)
+    found = subject(head.head, ctx)
+    if pledger is None or found is None or found[1] or found[0] == pledger:
+        return []
+    return [(pledger, found[0])]
+
+
+def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext) -> list[Pair]:
+    owner, fillers = owner_and_filler(head, ctx)
+    if role_noun:
+        if owner is None or not fillers:
+            return []
+        return [(filler, owner) for filler in fillers]
+    source = owner
+    if source is None:  # "X announced its support for Y", "X has close ties to Y", "X declared war on Y"
+        governing = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
+        if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
+            found = subject(governing if governing.pos_ != "ADP" else governing.head, ctx)
+            source = found[0] if found is not None and not found[1] else None
+    targets = objects(head, ctx, relation, source)
+    if source is None or not targets:
+        return []
+    return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
+
+
+def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:
+    found = subject(head, ctx)
+    by = agent(head, ctx)
+    passive = found is not None and found[1]
+    if by is not None and (passive or head.tag_ == "VBN"):
+        target = found[0] if found is not None else None
+        return [(by, target)] if target is not None and target != by else []
+    if found is None:
+        return []
+    source = found[0]
+    if passive:  # "Mumin was expelled from al-Shabaab" has no agent: the subject is the target
+        return []
+    targets = objects(head, ctx, relation, source)
+    if not targets:
+        return []
+    return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
+
+
+def nearest(ctx: SentenceContext, trigger: Span, side: str, allowed: frozenset[str] | None,
+            exclude: ActorMention | None = None) -> ActorMention | None:
+    pool = [m for m in ctx.mentions if (allowed is None or m.type in allowed) and m.method != "pronoun"
+            and m != exclude]
+    if side == "left":
+        left = [m for m in pool if m.end <= trigger.start]
+        return left[-1] if left else None
+    right = [m for m in pool if m.start >= trigger.end]
+    return right[0] if right else None
