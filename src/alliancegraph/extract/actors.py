@@ -48,6 +48,10 @@ class ActorMatcher:
                 name = doc.vocab.strings[match_id]
                 entry = self.gazetteer.entries[name]
                 spans.append(Span(doc, start, end, label=entry.type, kb_id=name))
+        places = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
+        # "Lake Chad", "the Gulf of Aden": a state inside a wider place name is that place, not the state
+        spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end and len(p) > len(s)
+                                             and s.label_ == "state" for p in places)]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = [Span(doc, ent.start, ent.end, label=NER_TYPES[ent.label_])

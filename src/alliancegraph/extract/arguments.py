@@ -44,6 +44,9 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
                         "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
 RECIPROCAL = frozenset({"each other", "one another"})
+# "X is believed to have taken": the passive subject of these verbs is the actor of the verb they govern
+RAISING = frozenset({"believe", "say", "report", "think", "expect", "know", "understand", "allege", "suspect",
+                     "reckon", "rumour", "rumor", "see", "consider", "estimate", "claim"})
 
 Pair = tuple[ActorMention, ActorMention]
 
@@ -103,17 +106,22 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
 
 def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | None:
     """The subject of a verb's clause, climbing to governing verbs; the flag says it is a passive subject."""
+    climbed = False
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                found = _resolve_token(child, ctx)
-                if found is not None:
-                    return found, child.dep_ == "nsubjpass"
+        own = [c for c in verb.children if c.dep_ in SUBJECTS]
+        for child in own:
+            found = _resolve_token(child, ctx)
+            if found is not None:
+                raised = climbed and verb.lemma_.lower() in RAISING
+                return found, child.dep_ == "nsubjpass" and not raised
+        if own:
+            return None  # the clause has a subject of its own, and it is no actor
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
             if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in LOCATIVE):
                 return found, verb.tag_ == "VBN"
         if verb.dep_ in CLIMB and verb.head.i != verb.i:
+            climbed = verb.dep_ == "xcomp"
             verb = verb.head
         else:
             break
@@ -145,7 +153,7 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
                 other = ctx.mention_at(appos[0])
             else:
-                other = ctx.mention_at(token) or mention_in(list(token.subtree), ctx, exclude)
+                other = ctx.mention_at(token) or _argument_in(token, ctx, exclude)
             if other is not None and other != exclude and other not in found:
                 found.append(other)
     if not found and head.dep_ in ("relcl",):
@@ -155,6 +163,20 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 if other is not None and other != exclude:
                     found.append(other)
     return found
+
+
+def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None) -> ActorMention | None:
+    """The actor a phrase is about: the head of a nested object before a modifier ("allegiance to al-Qaeda leader
+    Ayman al-Zawahiri" is allegiance to Zawahiri, not to al-Qaeda)."""
+    fallback: ActorMention | None = None
+    for inner in token.subtree:
+        found = ctx.mention_at(inner)
+        if found is None or found == exclude:
+            continue
+        if head_of(found, ctx).dep_ in ("pobj", "dobj", "appos", "attr"):
+            return found
+        fallback = fallback or found
+    return fallback
 
 
 def between(head: Token, ctx: SentenceContext) -> Pair | None:
@@ -185,7 +207,8 @@ def reciprocal(head: Token, ctx: SentenceContext) -> Pair | None:
     return None
 
 
-def owner_and_filler(head: Token, ctx: SentenceContext) -> tuple[ActorMention | None, list[ActorMention]]:
+def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
+                     ) -> tuple[ActorMention | None, list[ActorMention]]:
     """For a relation noun: who owns it ("A's", "A leader", "of A") and who fills it (appositive, list...)."""
     owner: ActorMention | None = None
     fillers: list[ActorMention] = []
@@ -196,7 +219,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext) -> tuple[ActorMention | 
             owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
         elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
             compound = ctx.mention_at(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "within", "inside", "to"):
+        elif child.dep_ == "prep" and child.lower_ in (("of", "within", "inside", "to") if role_noun else ("of",)):
             of_object = mention_in([c for c in child.subtree if c.dep_ != "prep" or c == child], ctx)
         elif child.dep_ == "appos":
             found = _resolve_token(child, ctx)
@@ -266,7 +289,7 @@ def accepted_pledge(head: Token, ctx: SentenceContext) -> list[Pair]:
 
 
 def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext) -> list[Pair]:
-    owner, fillers = owner_and_filler(head, ctx)
+    owner, fillers = owner_and_filler(head, ctx, role_noun)
     if role_noun:
         if owner is None or not fillers:
             return []

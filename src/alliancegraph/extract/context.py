@@ -40,6 +40,7 @@ class SentenceContext:
     lexicon: Lexicon
     speaker: str | None = None
     time: str | None = None
+    questioned: bool = False  # the next sentence doubts this one ("If true, ...")
     extras: dict[str, object] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> ActorMention | None:
@@ -90,11 +91,17 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     return has_cue(window, frozenset({"never", "no longer", "not", "n't", "nor"}))
 
 
-def is_hedged(sent: Span, lexicon: Lexicon, paragraph_start: Span | None = None) -> bool:
-    """A hedge anywhere in the sentence ("probably", "reportedly", "if true"...)."""
-    if has_cue(sent, lexicon.hedge_cues):
-        return True
-    return paragraph_start is not None and has_cue(paragraph_start, ("if true", "if confirmed"))
+QUESTIONING = ("if true", "if confirmed", "if so", "if accurate", "if correct")
+
+
+def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False) -> bool:
+    """A hedge anywhere in the sentence ("probably", "reportedly"...), or doubt cast on it by the next one."""
+    return questioned or has_cue(sent, lexicon.hedge_cues)
+
+
+def questions_previous(sent: Span) -> bool:
+    """Whether a sentence opens by doubting the one before: "If true, the renewed cooperation ..."."""
+    return has_cue(sent[:4], QUESTIONING)
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -130,9 +137,10 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
     persons = [m for m in mentions if m.type == "person"]
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
-            after = [m for m in persons if m.start > token.i]
-            if after:
-                return after[0].name
+            cited = [m for m in mentions if m.type != "place" and m.method not in ("pronoun", "plural")
+                     and any(m.covers(t) for t in token.nbor(1).subtree)]
+            if cited:
+                return cited[0].name
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.speech_verbs:
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):

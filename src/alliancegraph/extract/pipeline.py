@@ -20,7 +20,7 @@ from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
 from .actors import SPANS_KEY, ActorResolver
-from .context import ActorMention, SentenceContext, attribution, looks_english, sentence_time
+from .context import ActorMention, SentenceContext, attribution, looks_english, questions_previous, sentence_time
 from .events import events
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -108,9 +108,9 @@ class Extractor:
                                         offset + span.end_char, found.method))
             if not looks_english(doc):
                 continue  # the English rules would only misread other languages
-            first_sentence = next(iter(doc.sents), None)
             paragraph_speaker: str | None = None
-            for sent in doc.sents:
+            sentences = list(doc.sents)
+            for index, sent in enumerate(sentences):
                 in_sentence = [m for m in resolved if sent.start <= m.start < sent.end]
                 in_sentence = descriptions.resolve(sent, in_sentence)
                 said = attribution(sent, in_sentence, self.lexicon, speaker)
@@ -119,8 +119,9 @@ class Extractor:
                 ctx = SentenceContext(
                     document=document, sent=sent, offset=offset, mentions=in_sentence, lexicon=self.lexicon,
                     speaker=said or paragraph_speaker or document.author, time=sentence_time(sent, document),
+                    questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
                 )
-                facts.extend(relations(ctx, self.matcher, first_sentence))
+                facts.extend(relations(ctx, self.matcher))
                 facts.extend(quantities(ctx))
                 facts.extend(events(ctx, self.matcher))
         return Extraction(document.id, tuple(mentions), tuple(facts))

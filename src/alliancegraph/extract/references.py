@@ -35,7 +35,7 @@ GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "i
                          "rebels", "franchise", "affiliate", "branch", "offshoot", "splinter"})
 PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
                         "partner", "militia"})
-GROUP_TYPES = frozenset({"armed_group", "group"})
+GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
@@ -57,7 +57,7 @@ def _is_subject(token: Token) -> bool:
     """A subject, or the possessor of one ("the Taliban's coffers are ...")."""
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("poss", "appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
 class DescriptionResolver:
@@ -73,13 +73,17 @@ class DescriptionResolver:
         self.pair: tuple[ActorMention, ActorMention] | None = None
         self.pair_age = 0
         self.described: dict[str, ActorMention] = {}  # "faction" -> the group last called a faction
+        self.recent: list[ActorMention] = []  # organised actors, most recent last
+        self.people: list[ActorMention] = []
 
     def _remember(self, mention: ActorMention, sent: Span) -> None:
         if mention.type == "person":
             self.last_person = mention
+            self.people = [m for m in self.people[-5:] if m.name != mention.name] + [mention]
             return
         if mention.type in ORGANISED:
             self.last_organised = mention
+            self.recent = [m for m in self.recent[-5:] if m.name != mention.name] + [mention]
             if _is_subject(sent.doc[mention.start : mention.end].root):
                 self.topic, self.topic_age = mention, 0
         if mention.type in GROUP_TYPES:
@@ -138,6 +142,8 @@ class DescriptionResolver:
             if word in IT and not _is_expletive(token):
                 forward = self._forward_subject(token, sent, mentions)
                 antecedent = forward or self._organised()
+                other = self._other_than_subject(token, mentions, self.recent)
+                antecedent = other or antecedent
                 return [self._copy(antecedent, token.i, token.i + 1, "pronoun")] if antecedent else []
             if word in THEY:
                 if self.pair is not None and self.pair_age <= 1:
@@ -147,7 +153,8 @@ class DescriptionResolver:
                 group = self._group()
                 return [self._copy(group, token.i, token.i + 1, "pronoun")] if group else []
             if word in HE and self.last_person is not None:
-                return [self._copy(self.last_person, token.i, token.i + 1, "pronoun")]
+                person = self._other_than_subject(token, mentions, self.people) or self.last_person
+                return [self._copy(person, token.i, token.i + 1, "pronoun")]
             return []
         if token.pos_ != "NOUN":
             return []
@@ -156,7 +163,10 @@ class DescriptionResolver:
         words = {c.lower_ for c in dets}
         start = min([token.i] + [c.i for c in token.children
                                  if c.dep_ in ("det", "amod", "compound", "nummod", "predet")])
-        if words & {"two", "both"} and lemma in PAIR_NOUNS and len(self.groups) >= 2:
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children):
+            return []  # "the Islamic State faction": a name, not a description
+        plural = token.tag_ == "NNS" and "the" in words and lemma in PAIR_NOUNS
+        if (plural or words & {"two", "both"}) and lemma in PAIR_NOUNS and len(self.groups) >= 2:
             older, newer = self.groups[-2], self.groups[-1]
             return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
                     ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
@@ -168,6 +178,25 @@ class DescriptionResolver:
             self._remember(mention, sent)
             return [mention]
         return []
+
+    def _other_than_subject(self, token: Token, mentions: list[ActorMention], recent: list[ActorMention],
+                            ) -> ActorMention | None:
+        """ "X continues to function as its affiliate": a possessive in X's own predicate is someone else."""
+        noun = token.head
+        predicate = noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+        if token.dep_ != "poss" or not predicate:
+            return None
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        own = next((m for m in mentions if m.start <= subjects[0].i < m.end), None)
+        subject_actor = own or self._group()
+        name = subject_actor.name if subject_actor is not None else None
+        others = [m for m in recent if m.name != name]
+        return others[-1] if others else None
 
     def _forward_subject(self, token: Token, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
         """ "Through its alliance with the Taliban, al-Qaeda ...": the main subject after a fronted phrase."""

@@ -23,7 +23,7 @@ from .triggers import triggers_in
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
 GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 PLACE_TYPES = frozenset({"place", "state"})
-PERSON_FREE = frozenset({"allied_with", "negotiates_with", "split_from", "affiliate_of"})
+PERSON_FREE = frozenset({"allied_with", "negotiates_with", "affiliate_of", "fights"})
 RECIPROCAL_TYPES = frozenset({"fights", "allied_with", "rival_of", "negotiates_with"})
 LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at"})
 
@@ -73,12 +73,12 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
         inside = [m for m in ctx.mentions if m != source and m.method != "pronoun" and m.start >= trigger.end
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)]
         return [(source, inside[0])] if inside else []
-    parties = [m for m in ctx.mentions if m.method not in ("pronoun", "plural")]
-    if len({m.name for m in parties}) != 2:
-        return []
+    # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
     target = frames.nearest(ctx, trigger, "right", target_types, exclude=source)
-    if source is None or target is None or target.start - source.end > 12:
+    if source is None or target is None or trigger.start - source.end > 4 or target.start - trigger.end > 4:
+        return []
+    if any(t.text in (",", ";", ":", "(", ")") or t.dep_ == "cc" for t in ctx.sent.doc[source.end : target.start]):
         return []
     return [(source, target)]
 
@@ -104,6 +104,8 @@ def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
         return source.type == "person" and target.type not in ("person", "place")
     if relation == "member_of":
         return source.type == "person" and target.type in GROUP_TYPES
+    if relation == "split_from":  # a group, or a person who walked out ("after breaking with al-Mourabitoun")
+        return target.type not in ("person", "place") and source.type != "place"
     if relation == "controls":
         return source.type not in ("place", "person") and target.type in PLACE_TYPES
     if relation == "fights" and source.type == "place":
@@ -111,14 +113,14 @@ def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
     return source.type != "place" and target.type != "place"
 
 
-def relations(ctx: SentenceContext, matcher: Matcher, paragraph_start: Span | None = None) -> Iterator[Relation]:
+def relations(ctx: SentenceContext, matcher: Matcher) -> Iterator[Relation]:
     """Every relation a sentence states between two of its actors."""
     if len({m.name for m in ctx.mentions}) < 2:
         return
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
-    hedged = is_hedged(sent, ctx.lexicon, paragraph_start)
+    hedged = is_hedged(sent, ctx.lexicon, ctx.questioned)
     seen: set[tuple[str, str, str]] = set()
     for label, trigger in triggers_in(matcher, sent, "relation"):
         relation = "supports" if label == RECEIVED else label
