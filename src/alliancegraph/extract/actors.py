@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 
+FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
 NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 SPANS_KEY = "actors"
 
@@ -34,6 +35,9 @@ class ActorMatcher:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # "Lebanon's army" is the state's force: state -> its state_force, from the gazetteer's links
+        self.forces = {link["target"]: entry.name for entry in gazetteer if entry.type == "state_force"
+                       for link in entry.links if link.get("relation") == "affiliate_of"}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in gazetteer:
@@ -48,6 +52,7 @@ class ActorMatcher:
                 name = doc.vocab.strings[match_id]
                 entry = self.gazetteer.entries[name]
                 spans.append(Span(doc, start, end, label=entry.type, kb_id=name))
+        spans = [self._force(doc, s) for s in spans]
         places = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
         # "Lake Chad", "the Gulf of Aden": a state inside a wider place name is that place, not the state
         spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end and len(p) > len(s)
@@ -59,6 +64,18 @@ class ActorMatcher:
                  if ent.label_ in NER_TYPES and not taken.intersection(range(ent.start, ent.end))]
         doc.spans[SPANS_KEY] = sorted(known + extra, key=lambda s: s.start)
         return doc
+
+
+    def _force(self, doc: Doc, span: Span) -> Span:
+        force = self.forces.get(span.kb_id_) if span.label_ == "state" else None
+        if force is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+            return span
+        noun = doc[span.end + 1]
+        if noun.lower_ in ("armed", "security", "air") and span.end + 2 < len(doc):
+            noun = doc[span.end + 2]
+        if noun.lower_ not in FORCE_NOUNS and noun.lower_ != "force":
+            return span
+        return Span(doc, span.start, noun.i + 1, label="state_force", kb_id=force)
 
 
 @Language.factory("alliancegraph_actors", default_config={"gazetteer_path": ""})

@@ -44,6 +44,9 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
                         "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
 RECIPROCAL = frozenset({"each other", "one another"})
+# "A and B clashed": verbs whose coordinated subjects act on each other
+MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
+                          "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite"})
 # "X is believed to have taken": the passive subject of these verbs is the actor of the verb they govern
 RAISING = frozenset({"believe", "say", "report", "think", "expect", "know", "understand", "allege", "suspect",
                      "reckon", "rumour", "rumor", "see", "consider", "estimate", "claim"})
@@ -99,8 +102,7 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             if named is not None:
                 return named
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
-        return mention_in([t for t in token.subtree if t.dep_ in ("compound", "poss", "appos", "pobj", "conj")
-                           or t == token][:8], ctx)
+        return _argument_in(token, ctx, None, limit=8)
     return None
 
 
@@ -165,11 +167,12 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
     return found
 
 
-def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None) -> ActorMention | None:
+def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None, limit: int = 40,
+                 ) -> ActorMention | None:
     """The actor a phrase is about: the head of a nested object before a modifier ("allegiance to al-Qaeda leader
     Ayman al-Zawahiri" is allegiance to Zawahiri, not to al-Qaeda)."""
     fallback: ActorMention | None = None
-    for inner in token.subtree:
+    for inner in list(token.subtree)[:limit]:
         found = ctx.mention_at(inner)
         if found is None or found == exclude:
             continue
@@ -199,7 +202,8 @@ def reciprocal(head: Token, ctx: SentenceContext) -> Pair | None:
     together = with_conjuncts(first, ctx)
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
                      for c in head.subtree if c.lower_ in ("other", "another"))
-    if len(together) >= 2 and (each_other or not objects(head, ctx, "", first)):
+    mutual_verb = head.lemma_.lower() in MUTUAL_VERBS
+    if len(together) >= 2 and (each_other or (mutual_verb and not objects(head, ctx, "", first))):
         return together[0], together[1]
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
@@ -219,8 +223,10 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
         elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
             compound = ctx.mention_at(child)
-        elif child.dep_ == "prep" and child.lower_ in (("of", "within", "inside", "to") if role_noun else ("of",)):
-            of_object = mention_in([c for c in child.subtree if c.dep_ != "prep" or c == child], ctx)
+        elif child.dep_ == "prep" and child.lower_ in (("of", "within", "inside", "to", "in") if role_noun else ("of",)):
+            if child.lower_ == "in" and not _names_group(child, ctx):
+                continue  # "a commander in Syria" is where, not whose
+            of_object = _argument_in(child, ctx, None)
         elif child.dep_ == "appos":
             found = _resolve_token(child, ctx)
             if found is not None:
@@ -300,10 +306,19 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
         if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
             found = subject(governing if governing.pos_ != "ADP" else governing.head, ctx)
             source = found[0] if found is not None and not found[1] else None
+    giver = next((_argument_in(c, ctx, source) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"),
+                 None)
+    if relation == "supports" and giver is not None and source is not None:
+        return [(g, source) for g in with_conjuncts(giver, ctx)]  # "with help from Iran": Iran is the giver
     targets = objects(head, ctx, relation, source)
     if source is None or not targets:
         return []
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
+
+
+def _names_group(prep: Token, ctx: SentenceContext) -> bool:
+    found = _argument_in(prep, ctx, None)
+    return found is not None and found.type not in ("place", "state")
 
 
 def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:

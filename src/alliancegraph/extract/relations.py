@@ -63,7 +63,7 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
 def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     """The nearest actors around the trigger, when the parse gives one side or the sentence has two actors."""
     head = trigger.root
-    target_types = PLACE_TYPES if relation == "controls" else None
+    target_types = PLACE_TYPES | {"person"} if relation == "controls" else None
     source_types = frozenset({"person"}) if relation in ("leads", "member_of") else None
     found = frames.subject(head, ctx)
     source = found[0] if found is not None and not found[1] else None
@@ -105,9 +105,10 @@ def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
     if relation == "member_of":
         return source.type == "person" and target.type in GROUP_TYPES
     if relation == "split_from":  # a group, or a person who walked out ("after breaking with al-Mourabitoun")
-        return target.type not in ("person", "place") and source.type != "place"
-    if relation == "controls":
-        return source.type not in ("place", "person") and target.type in PLACE_TYPES
+        return target.type in ("armed_group", "group", "organization") and source.type != "place"
+    if relation == "controls":  # the small model often takes a one-word town ("Sanaa") for a person
+        town = target.type == "person" and target.method == "ner" and target.end - target.start == 1
+        return source.type not in ("place", "person") and (target.type in PLACE_TYPES or town)
     if relation == "fights" and source.type == "place":
         return False
     return source.type != "place" and target.type != "place"
