@@ -43,6 +43,7 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "militant", "fighter", "official", "ally", "partner", "rival", "enemy", "foe", "adversary",
                         "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
                         "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
+OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
 MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
@@ -223,7 +224,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
         elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
             compound = ctx.mention_at(child)
-        elif child.dep_ == "prep" and child.lower_ in (("of", "within", "inside", "to", "in") if role_noun else ("of",)):
+        elif child.dep_ == "prep" and child.lower_ in (OWNER_PREPS if role_noun else ("of",)):
             if child.lower_ == "in" and not _names_group(child, ctx):
                 continue  # "a commander in Syria" is where, not whose
             of_object = _argument_in(child, ctx, None)

@@ -140,7 +140,8 @@ class DescriptionResolver:
         word = token.lower_
         if word == "both" and token.dep_ in ("pobj", "dobj", "nsubj") and self.pair is not None and self.pair_age <= 1:
             first, second = self.pair  # "Hezbollah says it coordinates with both"
-            return [self._copy(first, token.i, token.i + 1, "pronoun"), self._copy(second, token.i, token.i + 1, "plural")]
+            return [self._copy(first, token.i, token.i + 1, "pronoun"),
+                    self._copy(second, token.i, token.i + 1, "plural")]
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if word in IT and not _is_expletive(token):
                 forward = self._forward_subject(token, sent, mentions)
