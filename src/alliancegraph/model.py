@@ -60,6 +60,18 @@ EVENT_TYPES = (
 )
 
 
+_QUALIFIER = re.compile(r"\s+\([^()]*\)$")
+
+
+def public_name(name: str | None) -> str | None:
+    """A canonical name as people write it: without the qualifier that keeps it unique in the gazetteer.
+
+    >>> public_name("National Liberation Army (Colombia)")
+    'National Liberation Army'
+    """
+    return _QUALIFIER.sub("", name) if name else name
+
+
 def content_hash(text: str) -> str:
     """The identity of a document's content: SHA-256 of its whitespace-normalised text."""
     normal = re.sub(r"\s+", " ", text).strip()
@@ -128,12 +140,12 @@ class Relation:
         rec: dict[str, Any] = {
             "doc": self.evidence.doc_id,
             "kind": "relation",
-            "source": self.source,
+            "source": public_name(self.source),
             "relation": self.relation,
-            "target": self.target,
+            "target": public_name(self.target),
             "negated": self.negated,
             "hedged": self.hedged,
-            "attributed_to": self.attributed_to,
+            "attributed_to": public_name(self.attributed_to),
             "time": self.time,
         }
         if self.relation == "supports":
@@ -162,13 +174,13 @@ class Quantity:
         return {
             "doc": self.evidence.doc_id,
             "kind": "quantity",
-            "actor": self.actor,
+            "actor": public_name(self.actor),
             "measure": self.measure,
             "value": value,
             "approximate": self.approximate,
-            "place": self.place,
+            "place": public_name(self.place),
             "time": self.time,
-            "attributed_to": self.attributed_to,
+            "attributed_to": public_name(self.attributed_to),
             "evidence": self.evidence.text,
         }
 
@@ -190,8 +202,8 @@ class Event:
             "doc": self.evidence.doc_id,
             "kind": "event",
             "event": self.event,
-            "actors": list(self.actors),
-            "place": self.place,
+            "actors": [public_name(a) for a in self.actors],
+            "place": public_name(self.place),
             "time": self.time,
             "evidence": self.evidence.text,
         }

@@ -7,6 +7,7 @@ relation, quantity and event extractors.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ class SentenceContext:
     speaker: str | None = None
     time: str | None = None
     questioned: bool = False  # the next sentence doubts this one ("If true, ...")
+    forces: Mapping[str, str] = field(default_factory=dict)  # a state's forces -> the state
     extras: dict[str, object] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> ActorMention | None:

@@ -1,16 +1,63 @@
-"""Events: deaths, attacks, airstrikes, invasions, captures, successions, pledges..."""
+"""Events: deaths, attacks, airstrikes, invasions, captures, successions, pledges...
+
+An event needs a trigger word *and* an actor the parse ties to it: the
+trigger's subject or agent, its object, a possessor ("Bin Laden's death"),
+"of" ("the death of Mullah Omar"), or a name inside its phrase.  A trigger
+with no such actor is background and gives no event; so does a bare plural
+noun ("terrorist attacks"), which speaks of a kind of event, not of one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
 
 from ..model import Event, Evidence
-from .context import SentenceContext, is_negated
+from . import arguments as frames
+from .context import ActorMention, SentenceContext, is_hedged, is_negated
 from .triggers import triggers_in
 
-PERSON_EVENTS = frozenset({"death", "leadership_change", "killing"})
+PERSON_EVENTS = frozenset({"death", "leadership_change"})
+TERRITORY_EVENTS = frozenset({"capture_of_territory", "loss_of_territory"})
+ACTING = frozenset({"statement", "pledge", "founding", "split"})  # these need an actor as subject or owner
+
+
+def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Actors the parse ties to a trigger: (doers, others)."""
+    doers: list[ActorMention] = []
+    others: list[ActorMention] = []
+    found = frames.subject(head, ctx) if head.pos_ in ("VERB", "AUX") else None
+    if found is not None:
+        (others if found[1] else doers).append(found[0])
+    by = frames.agent(head, ctx)
+    if by is not None:
+        doers.append(by)
+    if head.pos_ in ("NOUN", "PROPN"):
+        owner, fillers = frames.owner_and_filler(head, ctx, role_noun=False)
+        if owner is not None:
+            doers.append(owner)
+        others.extend(fillers)
+        if head.i >= 2 and head.nbor(-1).text == "-" and ctx.mention_at(head.nbor(-2)) is not None:
+            doers.append(ctx.mention_at(head.nbor(-2)))  # type: ignore[arg-type]  # "U.S.-led invasion"
+    others.extend(frames.objects(head, ctx, "controls", None))
+    inside = [m for m in ctx.mentions if m.start > head.i and head.is_ancestor(ctx.sent.doc[m.start])]
+    others.extend(inside[:2])
+    return list(dict.fromkeys(doers)), [m for m in dict.fromkeys(others) if m not in doers]
+
+
+def _town(mention: ActorMention, event: str) -> bool:
+    """A one-word name the small model took for a person, where a place is expected ("seized Sanaa")."""
+    return event in TERRITORY_EVENTS and mention.type == "person" and mention.method == "ner" and (
+        mention.end - mention.start == 1)
+
+
+def _generic(head: Token) -> bool:
+    """A bare plural noun ("terrorist attacks", "airstrikes") names a kind of event, not one."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ for c in head.children)
 
 
 def events(ctx: SentenceContext, matcher: Matcher) -> Iterator[Event]:
@@ -18,21 +65,34 @@ def events(ctx: SentenceContext, matcher: Matcher) -> Iterator[Event]:
     sent = ctx.sent
     seen: set[str] = set()
     for event, trigger in triggers_in(matcher, sent, "event"):
-        if event in seen:
+        head = trigger.root
+        if event in seen or _generic(head):
             continue
-        actors = [m for m in ctx.mentions if m.type != "place"]
+        doers, others = _attached(head, ctx)
+        places = [m for m in doers + others if m.type in ("place", "state") or _town(m, event)]
+        actors = [m for m in doers + others if m.type != "place" and m not in places[:1]]
+        if event in TERRITORY_EVENTS:
+            if not places:
+                continue
+            actors = [m for m in doers + others if m.type not in ("place",) and m != places[0]]
+        if event in ACTING and not doers:
+            continue
         if event in PERSON_EVENTS:
-            people = [m for m in actors if m.type == "person"]
-            actors = people or actors
+            actors = [m for m in actors if m.type == "person"] or actors
         if not actors:
             continue
-        near = sorted(actors, key=lambda m: min(abs(m.start - trigger.start), abs(m.end - trigger.end)))
-        names = list(dict.fromkeys(m.name for m in near[:2]))
-        places = [m.name for m in ctx.mentions if m.type == "place"]
+        names = list(dict.fromkeys(m.name for m in actors))[:2]
         seen.add(event)
-        start = ctx.offset + sent.start_char
-        yield Event(
-            event=event, actors=tuple(names), place=places[0] if places else None, time=ctx.time,
-            evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
-            negated=is_negated(trigger.root, sent, ctx.lexicon), attributed_to=ctx.speaker,
-        )
+        yield _event(event, names, places, trigger, ctx)
+
+
+def _event(event: str, names: list[str], places: list[ActorMention], trigger: Span, ctx: SentenceContext) -> Event:
+    sent = ctx.sent
+    start = ctx.offset + sent.start_char
+    place = next((m.name for m in places if m.name not in names), None)
+    return Event(
+        event=event, actors=tuple(names), place=place, time=ctx.time,
+        evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
+        negated=is_negated(trigger.root, sent, ctx.lexicon), hedged=is_hedged(sent, ctx.lexicon, ctx.questioned),
+        attributed_to=ctx.speaker,
+    )

@@ -64,6 +64,8 @@ class Extractor:
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
         self.nlp = build_nlp(gazetteer_path)
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
+        self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
+                       for link in entry.links if link.get("relation") == "affiliate_of"}
         self.matcher = build_matcher(self.nlp, {"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
@@ -120,6 +122,7 @@ class Extractor:
                     document=document, sent=sent, offset=offset, mentions=in_sentence, lexicon=self.lexicon,
                     speaker=said or paragraph_speaker or document.author, time=sentence_time(sent, document),
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
+                    forces=self.forces,
                 )
                 facts.extend(relations(ctx, self.matcher))
                 facts.extend(quantities(ctx))

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Evidence, Quantity
 from .context import ActorMention, SentenceContext, has_cue, is_source
 
+SOURCE_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", "count", "monitor", "team",
+                          "official", "panel", "tally", "survey", "source", "intelligence"})
+SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "membership"})
+RANGE_WORDS = frozenset({"to", "and", "-", "–"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
 ARMED = frozenset({"armed_group", "state_force", "state"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -57,9 +62,21 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
     return None
 
 
+def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """Who counts rather than what is counted: "UN estimates", "a UN monitoring team", "according to X"."""
+    token = ctx.sent.doc[mention.start : mention.end].root
+    return is_source(mention, ctx) or (token.dep_ in ("compound", "amod", "nmod", "poss")
+                                        and token.head.lemma_.lower() in SOURCE_NOUNS)
+
+
 def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
-    """The actor measured: a modifier of the counted noun, else the clause subject, else the nearest actor."""
-    groups = [m for m in ctx.mentions if m.type != "place" and not is_source(m, ctx)]
+    """The actor measured.
+
+    In order: a name in the counted noun's own phrase ("TTP fighters", "its fighters"); the owner of a
+    size word ("its strength at 4,000"); the name a relative clause hangs on ("ISWAP, which ... estimated
+    at 3,500"); the subject of the clause ("al-Shabaab commands 7,000 fighters"); the last armed actor before.
+    """
+    groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx)]
     armed = [m for m in groups if m.type in ARMED]
     for token in head.subtree:
         if token.i > head.i:
@@ -67,6 +84,14 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
         found = ctx.mention_at(token)
         if found is not None and found in groups:
             return found
+    for token in ctx.sent:
+        if token.lemma_.lower() in SIZE_NOUNS:
+            owner = next((ctx.mention_at(c) for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner in groups:
+                return owner
+    for ancestor in number.ancestors:
+        if ancestor.dep_ in ("relcl", "acl") and ctx.mention_at(ancestor.head) in groups:
+            return ctx.mention_at(ancestor.head)
     for child in head.head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             for token in child.subtree:
@@ -78,6 +103,20 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
     return before[-1] if before else (pool[0] if pool else None)
 
 
+def _range_top(last: Token, sent: Span) -> Span | None:
+    """The upper number of a range that starts at ``last``: "3,500 and 5,000", "12,000 to 15,000"."""
+    doc = sent.doc
+    if last.i + 2 >= sent.end or doc[last.i + 1].lower_ not in RANGE_WORDS or not doc[last.i + 2].like_num:
+        return None
+    before = doc[max(sent.start, last.i - 4) : last.i]
+    if doc[last.i + 1].lower_ == "and" and not any(t.lower_ == "between" for t in before):
+        return None  # "3,000 fighters and 40 vehicles" is no range
+    end = last.i + 3
+    while end < sent.end and (doc[end].like_num or doc[end].lower_ in _SCALES):
+        end += 1
+    return doc[last.i + 2 : end]
+
+
 def _place(ctx: SentenceContext, number: Token) -> str | None:
     places = [m for m in ctx.mentions if m.type in ("place", "state") and m.start > number.i]
     return places[0].name if places else None
@@ -86,15 +125,20 @@ def _place(ctx: SentenceContext, number: Token) -> str | None:
 def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
     """Every counted quantity a sentence ties to an actor."""
     sent = ctx.sent
+    upper_bounds: set[int] = set()
     for token in sent:
         if token.like_num is False or token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
             continue
-        if token.i > sent.start and token.nbor(-1).like_num:
-            continue  # part of a number already read
+        if token.i > sent.start and token.nbor(-1).like_num or token.i in upper_bounds:
+            continue  # part of a number already read, or the top of a range
         span = [token]
         while span[-1].i + 1 < sent.end and (span[-1].nbor(1).like_num or span[-1].nbor(1).lower_ in _SCALES):
             span.append(span[-1].nbor(1))
         value = parse_number(span)
+        ranged = _range_top(span[-1], sent)
+        if ranged is not None:
+            upper_bounds.update(range(ranged.start, ranged.end))  # "between 3,500 and 5,000": the lower bound
+            span = span + list(ranged)
         if value is None or (1800 <= value <= 2100 and "," not in token.text):
             continue
         if not any(t.is_digit or "," in t.text or t.lower_ in _SCALES for t in span):
@@ -108,12 +152,14 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         actor = _actor(token, head, ctx)
         if actor is None:
             continue
+        if measure == "troops" and actor.name in ctx.forces:
+            actor = replace(actor, name=ctx.forces[actor.name])  # "2,400 French troops": France's troops
         before = sent.doc[max(sent.start, token.i - 3) : token.i]
         start = ctx.offset + sent.start_char
         yield Quantity(
             actor=actor.name, measure=measure, value=value,
             evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
-            approximate=has_cue(before, ctx.lexicon.approximators), place=_place(ctx, token),
+            approximate=ranged is not None or has_cue(before, ctx.lexicon.approximators), place=_place(ctx, token),
             time=ctx.time, attributed_to=ctx.speaker,
         )
 

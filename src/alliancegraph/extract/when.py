@@ -139,17 +139,21 @@ _YEAR_END = r"(?![\w%]|[.,]\d)"
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+)?"
 _DAY = r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
-_NUM = (r"(?:\d{1,3}|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
-        r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
-# Words before a time that do not change it but belong to the expression.
-_LEAD = (r"(?P<lead>\b(?i:as\s+(?:recently|early|late|far\s+back|long\s+ago)\s+as\s+"
-         r"|(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|fall|autumn|winter|end|beginning|start|middle"
-         r"|(?:first|second|latter)\s+half|early\s+part|latter\s+part)\s+of\s+"
-         r"|(?:spring|summer|autumn|winter)\s+|(?:early|late|mid)(?:\s+|-)))?")
-_DECADE_LEAD = r"(?i:\b(?P<the>the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?)"
+_NUM = (r"(?:(?<![\d,.])\d{1,3}|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+# Words right before a date that do not change it but belong to the expression.  Leading words are looked
+# for backwards from a match, which is much cheaper than an optional group at the head of every pattern.
+_LEAD_BEFORE = re.compile(
+    r"(?:\b(?i:as\s+(?:recently|early|late|far\s+back|long\s+ago)\s+as\s+"
+    r"|(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|fall|autumn|winter|end|beginning|start|middle"
+    r"|(?:first|second|latter)\s+half|early\s+part|latter\s+part)\s+of\s+"
+    r"|(?:spring|summer|autumn|winter)\s+|(?:early|late|mid)(?:\s+|-)))?"
+    rf"(?:\b{_WEEKDAY},?\s+)?$")
+_DECADE_BEFORE = re.compile(r"(?:\b(?P<the>the)\s+)?(?:\b(?P<part>early|mid|late)(?:\s+|-))?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<mod>last|this|next|past|on)\s+$", re.I)
+_HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Ash|Super|Holy|Palm|Easter|Maundy)\s+$")
 
 # --- first pass: atoms ------------------------------------------------------------------------------------------
 
@@ -157,30 +161,32 @@ _ISO_DATE = re.compile(rf"{_YEAR_START}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\
 _NUMERIC_DATE = re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")
 _NINE_ELEVEN = re.compile(r"(?<![\d/.])9/11(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(
-    rf"{_LEAD}\b{_WEEKDAY_LEAD}(?P<mon>{_MONTH})\s+{_DAY}(?:,\s*|\s+)(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END}")
+    rf"\b(?P<mon>{_MONTH})\s+{_DAY}(?:,\s*|\s+)(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END}")
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_LEAD}{_WEEKDAY_LEAD}(?:the\s+)?(?<![\w.,/$-]){_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}){_YEAR_END}")
-_MONTH_YEAR = re.compile(rf"{_LEAD}\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?{_YEAR_START}(?P<y>{_YEAR}){_YEAR_END}")
-_MONTH_DAY = re.compile(rf"\b{_WEEKDAY_LEAD}(?P<mon>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:]?\d)")
+    rf"(?:\b(?i:the)\s+)?(?<![\w.,/$-]){_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR}){_YEAR_END}")
+_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?{_YEAR_START}(?P<y>{_YEAR}){_YEAR_END}")
+_MONTH_DAY = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:]?\d)")
 _DAY_MONTH = re.compile(
-    rf"{_WEEKDAY_LEAD}(?:the\s+)?(?<![\w.,/$-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})")
+    rf"(?:\b(?i:the)\s+)?(?<![\w.,/$-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})")
 _BARE_MONTH = re.compile(
-    r"\b(?P<prep>(?i:in|since|until|till|through|during|before|after|from|by|last|this|next|early|late|mid))"
+    r"\b(?P<prep>(?i:in|since|until|till|through|during|before|after|from|by|last|this|next|early|late|mid"
+    r"|as\s+(?:recently|early|late|far\s+back)\s+as))"
     rf"(?:\s+|-)(?:(?P<mod>(?i:early|late|mid))(?:\s+|-))?(?P<mon>{_MONTH_FULL})\b(?!['’]s)")
 _MONTH_SPAN = re.compile(
     rf"\b(?:(?P<pre>(?i:between|from))\s+)?(?P<m1>{_MONTH_FULL})\s*(?P<sep>[-–—]|\s(?i:and|to|until|till|through)\s)"
     rf"\s*(?P<m2>{_MONTH_FULL})\b(?:,?\s+{_YEAR_START}(?P<y>{_YEAR}){_YEAR_END})?")
 _YEAR_SPAN = re.compile(rf"{_YEAR_START}(?P<y1>{_YEAR})\s*(?P<sep>[-–—/])\s*(?P<y2>{_YEAR}|\d\d){_YEAR_END}")
-_YEAR_ALONE = re.compile(rf"{_LEAD}{_YEAR_START}(?P<y>{_YEAR}){_YEAR_END}")
-_DECADE = re.compile(rf"{_DECADE_LEAD}(?<![\w$£€#/.,])(?P<dec>(?:1[89]|20)\d0)['’]?s\b")
-_SHORT_DECADE = re.compile(rf"{_DECADE_LEAD}(?<![\w$£€#/.,])(?P<apo>['’])?(?P<dec>\d0)['’]?s\b")
+_YEAR_ALONE = re.compile(rf"{_YEAR_START}(?P<y>{_YEAR}){_YEAR_END}")
+_DECADE = re.compile(r"(?<![\w$£€#/.,])(?P<dec>(?:1[89]|20)\d0)['’]?s\b")
+_SHORT_DECADE = re.compile(r"(?<![\w$£€#/.,])(?P<apo>['’])?(?P<dec>\d0)['’]?s\b")
 _WORD_DECADE = re.compile(r"(?i:\b(?P<the>the\s+)(?:(?P<part>early|mid|late)(?:\s+|-))?)"
                           r"(?P<word>(?i:sixties|seventies|eighties|nineties))\b")
 
 _THIS = re.compile(r"\b(?:(?:earlier|later|early|late)\s+|so\s+far\s+)?this\s+(?P<unit>year|month|week)\b", re.I)
 _LAST_NEXT = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?P<dir>last|next)\s+(?P<unit>year|month|week)\b",
                         re.I)
-_AGO = re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>year|month|week|day|decade)s?\s+ago\b", re.I)
+_AGO = re.compile(r"\b(?P<unit>year|month|week|day|decade)s?\s+ago\b", re.I)
+_COUNT_BEFORE = re.compile(rf"\b(?P<n>{_NUM})\s+$", re.I)
 _DAY_WORD = re.compile(r"\b(?:(?P<today>today|tonight|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening))"
                        r"|(?P<yesterday>yesterday|last\s+night)|(?P<tomorrow>tomorrow))\b", re.I)
 _RECENTLY = re.compile(r"(?<!\bas\s)\brecently\b(?!\s+as\b)", re.I)
@@ -190,11 +196,10 @@ _WINDOW = re.compile(rf"\b(?:(?:in|over|during|for|within|throughout)\s+)?(?:the
                      rf"(?:(?P<n>{_NUM}|few|several|couple\s+of)\s+)?(?P<unit>year|month|week|day|decade)s?\b", re.I)
 _FOR_YEARS = re.compile(rf"\bfor\s+(?:(?:over|more\s+than|nearly|almost|about|some|at\s+least|around|roughly"
                         rf"|close\s+to|well\s+over)\s+)?(?P<n>{_NUM})\s+(?P<unit>year|decade)s?\b", re.I)
-_YEARS_SINCE = re.compile(rf"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:nearly|almost|more\s+than|over|some"
-                          rf"|about)\s+)?(?P<n>{_NUM})\s+(?P<unit>year|decade)s?\s+since\b", re.I)
-_WEEKDAY_REF = re.compile(
-    r"(?<!Good\s)(?<!Black\s)(?<!Bloody\s)(?<!Ash\s)(?<!Super\s)(?<!Holy\s)(?<!Palm\s)(?<!Easter\s)(?<!Maundy\s)"
-    rf"(?:\b(?P<mod>(?i:last|this|next|past|on))\s+)?\b(?P<wd>{_WEEKDAY})\b")
+_YEARS_SINCE = re.compile(r"\b(?P<unit>year|decade)s?\s+since\b", re.I)
+_YEARS_SINCE_LEAD = re.compile(rf"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:(?:nearly|almost|more\s+than|over"
+                               rf"|some|about)\s+)?(?P<n>{_NUM})\s+$", re.I)
+_WEEKDAY_REF = re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")
 
 # Checks around a bare year.
 _LABEL_BEFORE = re.compile(r"(?:\b(?:resolutions?|no|nos|number|flight|route|highway|article|room|pages?|chapter"
@@ -376,6 +381,12 @@ def _on_nine_eleven(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Ato
     return _point(m.start(), m.end(), "2001-09-11")
 
 
+def _lead_start(text: str, start: int) -> int:
+    """Where a date starts once the neutral words before it are taken in ("as early as", "Thursday,")."""
+    lead = _LEAD_BEFORE.search(text, max(0, start - 45), start)
+    return lead.start() if lead else start
+
+
 def _on_full_date(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
     year, month, day = int(m["y"]), _month_of(m["mon"]), int(m["d1"])
     if not _valid_day(year, month, day):
@@ -383,18 +394,18 @@ def _on_full_date(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom 
     lo = hi = _ymd(year, month, day)
     if m["d2"] and _valid_day(year, month, int(m["d2"])) and int(m["d2"]) > day:
         hi = _ymd(year, month, int(m["d2"]))
-    return _Atom(m.start(), m.end(), lo, hi, True)
+    return _Atom(_lead_start(text, m.start()), m.end(), lo, hi, True)
 
 
 def _on_month_year(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    return _point(m.start(), m.end(), _ym(int(m["y"]), _month_of(m["mon"])))
+    return _point(_lead_start(text, m.start()), m.end(), _ym(int(m["y"]), _month_of(m["mon"])))
 
 
 def _on_day_no_year(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
     month, day = _month_of(m["mon"]), int(m["d1"])
     if not 1 <= day <= 31:
         return None
-    start, end = m.span()
+    start, end = _lead_start(text, m.start()), m.end()
     if (month, day) == (9, 11) and (_NINE_ELEVEN_CONTEXT_BEFORE.search(text, max(0, start - 20), start)
                                     or _NINE_ELEVEN_CONTEXT_AFTER.match(text, end)):
         return _point(start, end, "2001-09-11")
@@ -406,7 +417,7 @@ def _on_day_no_year(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Ato
 
 def _on_bare_month(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
     prep, month = m["prep"].lower(), _month_of(m["mon"])
-    governing = prep in ("last", "this", "next", "early", "late", "mid")
+    governing = prep in ("last", "this", "next", "early", "late", "mid") or prep.startswith("as")
     start = m.start("prep") if governing else m.start("mod") if m["mod"] else m.start("mon")
     year = _month_without_year(month, None, anchor, prep if prep in ("last", "this", "next") else "")
     if year is None:
@@ -446,8 +457,8 @@ def _on_year_span(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom 
 
 
 def _on_year(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    start, end = m.span()
-    if not m["lead"]:
+    start, end = _lead_start(text, m.start()), m.end()
+    if start == m.start():
         before = text[max(0, start - 25):start]
         if _LABEL_BEFORE.search(before) or _AMOUNT_BEFORE.search(before):
             return None
@@ -456,24 +467,25 @@ def _on_year(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | Non
     return _point(start, end, m["y"])
 
 
-def _decade_atom(m: re.Match[str], first_year: int) -> _Atom:
-    lo, hi = _DECADE_PARTS.get((m["part"] or "").lower(), (0, 9))
-    return _Atom(m.start(), m.end(), str(first_year + lo), str(first_year + hi), True)
+def _decade_atom(start: int, end: int, first_year: int, part: str | None) -> _Atom:
+    lo, hi = _DECADE_PARTS.get((part or "").lower(), (0, 9))
+    return _Atom(start, end, str(first_year + lo), str(first_year + hi), True)
 
 
 def _on_decade(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    return _decade_atom(m, int(m["dec"]))
-
-
-def _on_short_decade(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    if not (m["the"] or m["apo"]):  # "in their 90s" is an age
+    lead = _DECADE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if lead is None:
         return None
     dec = int(m["dec"])
-    return _decade_atom(m, (2000 if dec in (0, 10) else 1900) + dec)
+    if len(m["dec"]) == 2:
+        if not (lead["the"] or m["apo"]):  # "in their 90s" is an age
+            return None
+        dec += 2000 if dec in (0, 10) else 1900
+    return _decade_atom(lead.start(), m.end(), dec, lead["part"])
 
 
 def _on_word_decade(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    return _decade_atom(m, _WORD_DECADES[m["word"].lower()])
+    return _decade_atom(m.start(), m.end(), _WORD_DECADES[m["word"].lower()], m["part"])
 
 
 def _on_this(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
@@ -500,10 +512,11 @@ def _on_last_next(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom 
 
 
 def _on_ago(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    n, unit = _number(m["n"]), m["unit"].lower()
-    start, end = m.span()
-    if n is None:
+    count = _COUNT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    n, unit = _number(count["n"]) if count else None, m["unit"].lower()
+    if count is None or n is None:
         return None
+    start, end = count.start(), m.end()
     if anchor is None:
         return _unresolved(start, end)
     if unit in ("year", "decade"):
@@ -567,18 +580,23 @@ def _on_for_years(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom 
 
 
 def _on_years_since(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    n = _number(m["n"])
-    if n is None:
+    lead = _YEARS_SINCE_LEAD.search(text, max(0, m.start() - 40), m.start())
+    n = _number(lead["n"]) if lead else None
+    if lead is None or n is None:
         return None
     years = n * (10 if m["unit"].lower() == "decade" else 1)
     if anchor is None:
-        return _Atom(m.start(), m.end(), None, None, False, years)
-    return _Atom(m.start(), m.end(), str(anchor.year - years), str(anchor.year), False, years)
+        return _Atom(lead.start(), m.end(), None, None, False, years)
+    return _Atom(lead.start(), m.end(), str(anchor.year - years), str(anchor.year), False, years)
 
 
 def _on_weekday(m: re.Match[str], text: str, anchor: _Anchor | None) -> _Atom | None:
-    mod = (m["mod"] or "").lower()
-    start = m.start("wd") if mod in ("", "on") else m.start()
+    window = max(0, m.start() - 10)
+    if _HOLIDAY_BEFORE.search(text, window, m.start()):
+        return None
+    before = _WEEKDAY_BEFORE.search(text, window, m.start())
+    mod = before["mod"].lower() if before else ""
+    start = before.start() if before and mod != "on" else m.start()
     today = _doc_date(anchor) if anchor else None
     if today is None:
         return _unresolved(start, m.end())
@@ -609,7 +627,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_YEAR_SPAN, _on_year_span, "digit"),
     _Rule(_YEAR_ALONE, _on_year, "digit"),
     _Rule(_DECADE, _on_decade, "digit"),
-    _Rule(_SHORT_DECADE, _on_short_decade, "digit"),
+    _Rule(_SHORT_DECADE, _on_decade, "digit"),
     _Rule(_BARE_MONTH, _on_bare_month, "name"),
     _Rule(_MONTH_SPAN, _on_month_span, "name"),
     _Rule(_WEEKDAY_REF, _on_weekday, "name"),
@@ -660,7 +678,8 @@ def _join(text: str, atoms: Sequence[_Atom], anchor: _Anchor | None) -> list[Tim
             continue
         if atom.lo is None or atom.hi is None:
             continue
-        lead = _RANGE_LEAD.search(text, max(0, atom.start - 10), atom.start)
+        floor = out[-1].end if out else 0  # words taken in never reach into the expression before
+        lead = _RANGE_LEAD.search(text, max(floor, atom.start - 10), atom.start)
         start = lead.start() if lead else atom.start
         present = _TO_PRESENT.match(text, atom.end)
         if present:
@@ -674,34 +693,35 @@ def _join(text: str, atoms: Sequence[_Atom], anchor: _Anchor | None) -> list[Tim
                 out.append(_expression(start, after.end, atom.lo, after.hi))
                 i += 1
                 continue
-        out.append(_with_lead_words(text, atom))
+        out.append(_with_lead_words(text, atom.start, atom.end, atom.lo, atom.hi, max(floor, atom.start - 40)))
     return out
 
 
-def _with_lead_words(text: str, atom: _Atom) -> TimeExpression:
-    """The atom, opened or shifted by the words right before it ("since", "until", "two years after")."""
-    assert atom.lo is not None and atom.hi is not None
-    window = max(0, atom.start - 40)
-    offset = _OFFSET_BEFORE.search(text, window, atom.start)
+def _with_lead_words(text: str, start: int, end: int, lo: str, hi: str, window: int) -> TimeExpression:
+    """A time, opened or shifted by the words right before it ("since", "until", "two years after").
+
+    Those words are looked for in ``text[window:start]``.
+    """
+    offset = _OFFSET_BEFORE.search(text, window, start)
     if offset:
         n = _number(offset["n"]) or 0
         n *= 10 if offset["unit"].lower() == "decade" else 1
         later = offset["dir"].lower().startswith(("after", "later"))
-        year = _year_of(atom.hi) + n if later else _year_of(atom.lo) - n
-        return _expression(offset.start(), atom.end, str(year), str(year))
-    if _CLOSE_BEFORE.search(text, window, atom.start):
-        return _expression(atom.start, atom.end, atom.lo, atom.hi)
-    word = _OPEN_BEFORE.search(text, window, atom.start)
+        year = _year_of(hi) + n if later else _year_of(lo) - n
+        return _expression(offset.start(), end, str(year), str(year))
+    if _CLOSE_BEFORE.search(text, window, start):
+        return _expression(start, end, lo, hi)
+    word = _OPEN_BEFORE.search(text, window, start)
     if not word:
-        return _expression(atom.start, atom.end, atom.lo, atom.hi)
+        return _expression(start, end, lo, hi)
     said = (word["start"] or word["end"] or word["til"] or word["pre"]).lower()
     if said in ("pre", "before") or said.startswith("prior"):  # before a period: before it begins
-        return _expression(word.start(), atom.end, "", atom.lo)
+        return _expression(word.start(), end, "", lo)
     if said in ("post", "after", "following"):  # after a period: once it is over
-        return _expression(word.start(), atom.end, atom.hi, "")
+        return _expression(word.start(), end, hi, "")
     if word["start"]:
-        return _expression(word.start(), atom.end, atom.lo, "")
-    return _expression(word.start(), atom.end, "", atom.hi)
+        return _expression(word.start(), end, lo, "")
+    return _expression(word.start(), end, "", hi)
 
 
 # --- public API -------------------------------------------------------------------------------------------------
