@@ -6,7 +6,6 @@ relation, quantity and event extractors.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Document
 from .lexicon import Lexicon
+from .when import TimeExpression, nearest_time, time_expressions
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class SentenceContext:
     time: str | None = None
     questioned: bool = False  # the next sentence doubts this one ("If true, ...")
     forces: Mapping[str, str] = field(default_factory=dict)  # a state's forces -> the state
+    times: list[TimeExpression] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> ActorMention | None:
@@ -106,32 +107,27 @@ def questions_previous(sent: Span) -> bool:
     return has_cue(sent[:4], QUESTIONING)
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
 def document_year(document: Document) -> int | None:
     return int(document.date[:4]) if document.date else None
 
 
-def sentence_time(sent: Span, document: Document) -> str | None:
-    """The time a sentence states, resolved against the document date (first rules; see issue 3)."""
-    text = sent.text
+def sentence_times(sent: Span, document: Document) -> tuple[list[TimeExpression], str | None]:
+    """The time expressions of a sentence (see :mod:`.when`) and the time its facts get by default.
+
+    The default is the sentence's first expression, else the document's year: an article states
+    what holds when it was written unless it says otherwise.
+    """
+    found = time_expressions(sent.text, document.date)
+    if found:
+        return found, found[0].value
     year = document_year(document)
-    decade = re.search(r"\b(1[89]\d|20\d)0s\b", text)
-    if decade:
-        return f"{decade.group(1)}0/{decade.group(1)}9"
-    since = re.search(r"\bsince (?:\w+ )?(1[89]\d\d|20\d\d)\b", text)
-    if since:
-        return f"{since.group(1)}/{year}" if year else f"{since.group(1)}/"
-    until = re.search(r"\b(?:until|before|prior to) (1[89]\d\d|20\d\d)\b", text)
-    if until:
-        return f"/{until.group(1)}"
-    years = _YEAR.findall(text)
-    if years:
-        return str(years[0])
-    if year is not None and re.search(r"\blast year\b", text, re.I):
-        return str(year - 1)
-    return str(year) if year is not None else None
+    return found, str(year) if year is not None else None
+
+
+def fact_time(anchor: Span, ctx: SentenceContext) -> str | None:
+    """The time of one fact: the sentence's time expression nearest to its trigger, else the default."""
+    found = nearest_time(ctx.times, anchor.start_char - ctx.sent.start_char)
+    return found.value if found is not None else ctx.time
 
 
 def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, previous: str | None) -> str | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Event, Evidence
 from . import arguments as frames
-from .context import ActorMention, SentenceContext, is_hedged, is_negated
+from .context import ActorMention, SentenceContext, fact_time, is_hedged, is_negated
 from .triggers import triggers_in
 
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
@@ -91,7 +91,7 @@ def _event(event: str, names: list[str], places: list[ActorMention], trigger: Sp
     start = ctx.offset + sent.start_char
     place = next((m.name for m in places if m.name not in names), None)
     return Event(
-        event=event, actors=tuple(names), place=place, time=ctx.time,
+        event=event, actors=tuple(names), place=place, time=fact_time(trigger, ctx),
         evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
         negated=is_negated(trigger.root, sent, ctx.lexicon), hedged=is_hedged(sent, ctx.lexicon, ctx.questioned),
         attributed_to=ctx.speaker,

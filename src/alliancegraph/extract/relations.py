@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import SYMMETRIC_RELATIONS, Evidence, Relation
 from . import arguments as frames
 from .arguments import Pair
-from .context import ActorMention, SentenceContext, has_cue, is_hedged, is_negated, is_source
+from .context import ActorMention, SentenceContext, fact_time, has_cue, is_hedged, is_negated, is_source
 from .triggers import triggers_in
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
@@ -157,7 +157,7 @@ def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: Se
         negated=negated,
         hedged=hedged,
         attributed_to=ctx.speaker,
-        time=ctx.time,
+        time=fact_time(trigger, ctx),
         support=_support_kinds(ctx) if relation == "supports" else (),
         role=_role(trigger, ctx) if relation == "leads" else None,
     )

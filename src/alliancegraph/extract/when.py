@@ -15,12 +15,15 @@ It works in two passes.  The first finds *atoms*, single times:
   2011", "the spring of 2019", "summer 2019", "the end of 2014" -> the year;
 * months and dates: "March 2015" -> ``2015-03``; "March 3, 2015", "3 March 2015",
   "Oct. 7, 2001", "2015-03-03" -> ``2015-03-03``; "March 3-5, 2015" -> an interval
-  of days; "9/11" and "the September 11 attacks" -> ``2001-09-11``; "3/15/2015" when
-  day and month cannot be confused, else the year;
-* year spans "2014-2018", "2014–18", "2014/15" -> ``2014/2018`` etc. ("2015-03",
-  which cannot be a short span, is the month);
+  of days; "9/11" -> ``2001-09-11``, and so is "September 11" with no year when
+  "attacks" follows or "since/after/before/pre-/post-" comes before it; "3/15/2015"
+  and "15/3/2015" when day and month cannot be confused, else the year;
+* year spans "2014-2018", "2014–18", "2014/15" -> ``2014/2018`` etc.  A two-digit end
+  is a span only up to ten years long: "2011-12" is ``2011/2012``, "2015-03" the month;
 * decades "the 1990s", "the '90s", "the nineties" -> ``1990/1999``; "the early 2000s"
   -> ``2000/2003``, "the mid-1990s" -> ``1994/1996``, "the late 1990s" -> ``1997/1999``;
+  a two-digit decade needs "the" or an apostrophe ("in their 90s" is an age) and is
+  in the 1900s except "the '00s" and "the '10s";
 * times relative to the document date (a relative time with no document date, or
   with a document date too coarse to place it, is dropped, never guessed):
 
@@ -36,8 +39,10 @@ It works in two passes.  The first finds *atoms*, single times:
     "Good Friday", "Black Thursday" and the like are not read;
   - months with no year, "in March", "since January", "on 22 July", "March 22": the
     most recent such month (or day) not after the document date; this needs the
-    document's month.  A bare month name is read only after a preposition or
-    "last/this/next/early/late/mid", so "May" the verb and "Theresa May" are safe;
+    document's month.  A bare month name is read only after a preposition, after
+    "last/this/next/early/late/mid" or "as recently as", so "may" the verb and
+    "Theresa May" are safe; "last March" is the last March before the document's
+    month, "next March" the first after it;
   - look-back windows end at the document date: "recently" -> the document year;
     "in recent years" -> 3 years back (``2015/2018``); "in recent months" -> the
     last six calendar months (``2018-01/2018-06``); "in recent weeks" -> 4 weeks;
@@ -60,8 +65,9 @@ those words:
   "beginning in", "post-A", "A onwards", "A to the present" -> ``A/``;
   "until A", "till", "through", "before", "prior to", "pre-A" -> ``/A``.  The
   word must come right before the time: "until it was destroyed in 2015" is just
-  ``2015``.  "Before" and "after" take the near edge of an interval, "since" and
-  "until" the far one ("since the 1990s" -> ``1990/``, "until the 1990s" -> ``/1999``);
+  ``2015``.  Of a time that is itself a period, "since" keeps the start and "until"
+  the end ("since the 1990s" -> ``1990/``, "until the 1990s" -> ``/1999``), while
+  "before" ends at its start and "after" begins at its end (``/1990``, ``1999/``);
 * "two years after 2001" -> ``2003``, "shortly after 9/11" -> ``2001-09-11``.
 
 Expressions never overlap; where two readings compete, the longer span wins.
@@ -240,13 +246,16 @@ _WORD = re.compile(r"year|month|week|decade|day|tonight|tomorrow|recent|night|mo
                    r"|nineties|eighties|seventies|sixties")  # searched in the lower-cased text
 
 
+_DOCUMENT_DATE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
 # --- small helpers ----------------------------------------------------------------------------------------------
 
 def _anchor(document_date: str | None) -> _Anchor | None:
     """The document date, keeping only its valid leading part ("2018-13-02" is 2018)."""
     if not document_date:
         return None
-    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", document_date)
+    m = _DOCUMENT_DATE.match(document_date)
     if not m:
         return None
     year = int(m[1])
