@@ -133,6 +133,7 @@ def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
 def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
     """Score the stored facts against a gold facts file (the matching of FACTS.md)."""
     from .evaluate import load_facts, score
+    from .export.facts import once_per_document
 
     store = _store(ctx)
     try:
@@ -141,7 +142,7 @@ def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
         raise click.ClickException(str(err)) from None
     if doc_ids:
         gold_facts = [g for g in gold_facts if g.get("doc") in doc_ids]
-    click.echo(score(gold_facts, (f.facts_record() for f in store.facts()), aliases).table())
+    click.echo(score(gold_facts, (f.facts_record() for f in once_per_document(store.facts())), aliases).table())
 
 
 @cli.command("summary")

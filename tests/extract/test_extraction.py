@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliancegraph import Document, Quantity, Relation
+from alliancegraph import Document, Event, Quantity, Relation
 from alliancegraph.extract import Extractor
 
 
@@ -87,3 +87,67 @@ def test_counting_words_and_populations_are_not_quantities(extractor: Extractor)
     assert [f for f in facts if isinstance(f, Quantity)] == []
     killed = _facts(extractor, "Hayat Tahrir al-Sham killed at least 40 people in the raid.")
     assert [(f.measure, f.value) for f in killed if isinstance(f, Quantity)] == [("casualties", 40)]
+
+
+def test_role_nouns_point_from_the_person_to_the_group(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Its emir, Iyad Ag Ghaly, spoke after JNIM was formed. "
+                              "Boko Haram leader Abubakar Shekau appeared in a video.")
+    rels = _rels(facts)
+    assert ("Abubakar Shekau", "leads", "Boko Haram", False) in rels
+
+
+def test_a_list_after_including_gives_one_fact_each(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "The Houthis rely on several patrons, including Iran and Hezbollah."))
+    assert ("Iran", "supports", "Houthis", False) in rels and ("Hezbollah", "supports", "Houthis", False) in rels
+
+
+def test_fighting_each_other_goes_both_ways(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Boko Haram and ISWAP have fought each other around Lake Chad since 2016."))
+    assert ("Boko Haram", "fights", "Islamic State West Africa Province", False) in rels
+    assert ("Islamic State West Africa Province", "fights", "Boko Haram", False) in rels
+    assert not any(t == "Chad" for _, _, t, _ in rels)  # "Lake Chad" is a place, not the state
+
+
+def test_a_passive_leader_and_a_relative_clause(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Al-Shabaab is led by Ahmed Diriye. Amadou Koufa, who leads Katiba Macina, "
+                                   "spoke on Sunday."))
+    assert any(s == "Amadou Koufa" and r == "leads" for s, r, _, _ in rels)
+    assert any(r == "leads" and t == "al-Shabaab" for _, r, t, _ in rels)
+
+
+def test_help_from_a_patron_points_from_the_patron(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Hezbollah grew in the 1980s with help from Iran."))
+    assert ("Iran", "supports", "Hezbollah", False) in rels
+    assert ("Hezbollah", "supports", "Iran", False) not in rels
+
+
+def test_doubt_in_the_next_sentence_hedges_the_claim(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Al-Qaeda is working more closely with the Taliban. If true, that would matter.")
+    allied = [f for f in facts if isinstance(f, Relation) and f.relation == "allied_with"]
+    assert allied and allied[0].hedged
+
+
+def test_a_negated_clause_above_does_not_negate_a_reported_fact(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Officials did not say what weapons Iran is providing to the Houthis.")
+    supports = [f for f in facts if isinstance(f, Relation) and f.relation == "supports"]
+    assert supports and not supports[0].negated
+
+
+def test_each_fact_takes_the_time_nearest_its_trigger(extractor: Extractor) -> None:
+    facts = _facts(extractor, "In 2014 the Houthis seized Sanaa, and in 2015 Saudi Arabia attacked the Houthis.",
+                   date="2016-01-01")
+    times = {(f.source, f.relation): f.time for f in facts if isinstance(f, Relation)}
+    assert times.get(("Saudi Arabia", "fights")) == "2015"
+
+
+def test_a_range_counts_its_lower_bound_once(extractor: Extractor) -> None:
+    facts = [f for f in _facts(extractor, "Officials say al-Shabaab commands between 7,000 and 12,000 fighters.")
+             if isinstance(f, Quantity)]
+    assert [(f.actor, f.value, f.approximate) for f in facts] == [("al-Shabaab", 7000, True)]
+
+
+def test_an_event_needs_an_actor_tied_to_its_trigger(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Terrorist attacks worry Kenya. Bin Laden's death in 2011 changed al-Qaeda.")
+    events = [(f.event, f.actors) for f in facts if isinstance(f, Event)]
+    assert ("death", ("Osama bin Laden",)) in events
+    assert not any(kind == "attack" for kind, _ in events)

@@ -52,6 +52,8 @@ MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "
 RAISING = frozenset({"believe", "say", "report", "think", "expect", "know", "understand", "allege", "suspect",
                      "reckon", "rumour", "rumor", "see", "consider", "estimate", "claim"})
 
+ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
+
 Pair = tuple[ActorMention, ActorMention]
 
 
@@ -79,7 +81,8 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
         if token.dep_ == "prep":  # "Abu Ubaidah, also known as ..." is not a second actor
             continue
         other = ctx.mention_at(token) or mention_in(list(token.subtree)[:4], ctx)
-        if token.dep_ == "conj" and other is not None and other not in found and other.type == mention.type:
+        alike = other is not None and (other.type == mention.type or {other.type, mention.type} <= ORGANISED)
+        if token.dep_ == "conj" and other is not None and other not in found and alike:
             found.append(other)
             stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
     return found

@@ -58,8 +58,8 @@ def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:
     written in Latin letters fall far below the threshold.
     """
     words = [t for t in doc if t.is_alpha and t.is_lower]
-    if len(words) < 4:
-        return True
+    if len(words) < 12:
+        return True  # too few words to judge: a short English paragraph may hold almost no function words
     return sum(t.is_stop for t in words) / len(words) >= threshold
 
 

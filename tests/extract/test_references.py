@@ -1,0 +1,67 @@
+"""The reference resolver on its own: descriptions and pronouns, given parsed sentences and named mentions."""
+
+from __future__ import annotations
+
+from alliancegraph.extract import Extractor
+from alliancegraph.extract.actors import SPANS_KEY
+from alliancegraph.extract.context import ActorMention
+from alliancegraph.extract.references import DescriptionResolver
+
+
+def _resolve(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
+    """(words, actor, method) for each description or pronoun the resolver links, in text order."""
+    doc = extractor.nlp(text)
+    named = [ActorMention(s.kb_id_, s.label_, s.start, s.end, "gazetteer") for s in doc.spans[SPANS_KEY] if s.kb_id_]
+    resolver = DescriptionResolver()
+    linked = []
+    for sent in doc.sents:
+        mentions = [m for m in named if sent.start <= m.start < sent.end]
+        for m in resolver.resolve(sent, mentions):
+            if m.method != "gazetteer":
+                linked.append((doc[m.start : m.end].text, m.name, m.method))
+    return linked
+
+
+def test_a_description_stands_for_the_last_armed_group(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Iran has backed Hezbollah since 1982. The group now fields rockets.")
+    assert ("The group", "Hezbollah", "description") in found
+
+
+def test_a_description_never_stands_for_a_state(extractor: Extractor) -> None:
+    assert _resolve(extractor, "Pakistan closed the border. The group complained.") == []
+
+
+def test_its_prefers_the_recent_subject_over_a_later_object(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Al-Shabaab attacked a base run by Kenya. Its fighters withdrew at dawn.")
+    assert ("Its", "al-Shabaab", "pronoun") in found
+
+
+def test_a_fronted_possessive_points_forward_to_the_subject(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Through its alliance with the Taliban, al-Qaeda keeps a foothold.")
+    assert ("its", "al-Qaeda", "pronoun") in found
+
+
+def test_they_after_a_pair_means_both(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Hamas and Hezbollah met in Beirut. They agreed to coordinate.")
+    assert ("They", "Hamas", "pronoun") in found and ("They", "Hezbollah", "plural") in found
+
+
+def test_the_two_groups_are_the_last_two_armed_groups(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Boko Haram lost ground to ISWAP in 2021. The two groups still clash.")
+    names = {name for words, name, _ in found if words.lower().startswith("the two")}
+    assert names == {"Boko Haram", "Islamic State West Africa Province"}
+
+
+def test_an_expletive_it_stands_for_nothing(extractor: Extractor) -> None:
+    found = _resolve(extractor, "The Houthis fired drones. It is unclear whether they hit anything.")
+    assert not any(words == "It" for words, _, _ in found)
+
+
+def test_his_is_the_last_person(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Abu Bakr al-Baghdadi died in 2019. His successor was named days later.")
+    assert ("His", "Abu Bakr al-Baghdadi", "pronoun") in found
+
+
+def test_a_possessive_in_its_own_predicate_is_someone_else(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Al-Shabaab pledged allegiance to al-Qaeda in 2012 and remains its affiliate.")
+    assert ("its", "al-Qaeda", "pronoun") in found
