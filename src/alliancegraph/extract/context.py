@@ -97,9 +97,29 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
 QUESTIONING = ("if true", "if confirmed", "if so", "if accurate", "if correct")
 
 
-def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False) -> bool:
-    """A hedge anywhere in the sentence ("probably", "reportedly"...), or doubt cast on it by the next one."""
-    return questioned or has_cue(sent, lexicon.hedge_cues)
+def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False, trigger: Token | None = None) -> bool:
+    """Whether a fact is stated with doubt.
+
+    Doubt cast by the next sentence ("If true, ...") or a phrase anywhere in the sentence ("if true",
+    "unclear whether") hedges every fact of it.  A single hedge word hedges the facts in its scope: the
+    trigger's own clause and the clauses above it ("X *may* have helped", "officials *believe* that X
+    funds Y"), not a neighbouring clause ("X leads Y and asks us to *believe* ...").
+    """
+    if questioned:
+        return True
+    phrases = tuple(c for c in lexicon.hedge_cues if " " in c)
+    if trigger is None:
+        return has_cue(sent, lexicon.hedge_cues)
+    if phrases and has_cue(sent, phrases) or any(t.lower_ in ("whether", "if") for t in sent):
+        return has_cue(sent, lexicon.hedge_cues)
+    words = {c for c in lexicon.hedge_cues if " " not in c}
+    for node in [trigger, *trigger.ancestors]:
+        if node.lemma_.lower() in words or node.lower_ in words:
+            return True
+        if any(c.dep_ in ("advmod", "aux", "auxpass", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in node.children):
+            return True
+    return False
 
 
 def questions_previous(sent: Span) -> bool:
@@ -148,6 +168,14 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
                     if child.lower_ in ("he", "she") and previous:
                         return previous
     return None
+
+
+QUOTES = frozenset('"“”')
+
+
+def quoting(sent: Span) -> bool:
+    """Whether a sentence quotes someone: only then does the paragraph's last speaker still speak."""
+    return any(c in QUOTES for c in sent.text)
 
 
 def is_source(mention: ActorMention, ctx: SentenceContext) -> bool:

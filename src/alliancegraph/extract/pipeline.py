@@ -20,7 +20,7 @@ from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
 from .actors import SPANS_KEY, ActorResolver
-from .context import ActorMention, SentenceContext, attribution, looks_english, questions_previous, sentence_times
+from .context import ActorMention, SentenceContext, attribution, looks_english, questions_previous, quoting, sentence_times
 from .events import events
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -121,7 +121,8 @@ class Extractor:
                 times, default_time = sentence_times(sent, document)
                 ctx = SentenceContext(
                     document=document, sent=sent, offset=offset, mentions=in_sentence, lexicon=self.lexicon,
-                    speaker=said or paragraph_speaker or document.author, time=default_time, times=times,
+                    speaker=said or (paragraph_speaker if quoting(sent) else None) or document.author,
+                    time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
                     forces=self.forces,
                 )

@@ -37,6 +37,7 @@ PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organis
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
+LOCATIVE = frozenset({"in", "across", "into", "inside", "throughout", "from", "near", "to", "at"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
 HE = frozenset({"he", "his", "him", "himself"})
@@ -81,6 +82,9 @@ class DescriptionResolver:
             self.last_person = mention
             self.people = [m for m in self.people[-5:] if m.name != mention.name] + [mention]
             return
+        head = sent.doc[mention.start : mention.end].root
+        if mention.type == "state" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            return  # "its branch in Syria": a place named in passing is no antecedent
         if mention.type in ORGANISED:
             self.last_organised = mention
             self.recent = [m for m in self.recent[-5:] if m.name != mention.name] + [mention]

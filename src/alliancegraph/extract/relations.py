@@ -120,7 +120,6 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
-    hedged = is_hedged(sent, ctx.lexicon, ctx.questioned)
     seen: set[tuple[str, str, str]] = set()
     for label, trigger in triggers:
         relation = "supports" if label == RECEIVED else label
@@ -140,6 +139,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             if relation in SYMMETRIC_RELATIONS:
                 seen.add((target.name, relation, source.name))
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
+            hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
             yield _relation(relation, source, target, ctx, hedged, negated, trigger)
 
 
