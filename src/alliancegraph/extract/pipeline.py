@@ -20,7 +20,15 @@ from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
 from .actors import SPANS_KEY, ActorResolver
-from .context import ActorMention, SentenceContext, attribution, looks_english, questions_previous, quoting, sentence_times
+from .context import (
+    ActorMention,
+    SentenceContext,
+    attribution,
+    looks_english,
+    questions_previous,
+    quoting,
+    sentence_times,
+)
 from .events import events
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
