@@ -129,6 +129,8 @@ class ActorResolver:
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return Resolved(entry.name, entry.type, "gazetteer", entry)
+        if " " not in text and text.lower() in self.people:  # "Baluku" after "Musa Baluku", whatever NER said
+            return Resolved(self.people[text.lower()], "person", "coref")
         if span.label_ == "person":
             if " " not in text:
                 full = self.people.get(text.lower().replace("-", " ").split()[-1])

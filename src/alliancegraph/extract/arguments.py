@@ -192,8 +192,9 @@ def between(head: Token, ctx: SentenceContext) -> Pair | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among"):
                 inside = [m for m in ctx.mentions if any(m.covers(t) for t in child.subtree)]
-                if len(inside) >= 2:
-                    return inside[0], inside[1]
+                other = [m for m in inside[1:] if m.name != inside[0].name]  # "the ELN (National ...) and X"
+                if inside and other:
+                    return inside[0], other[0]
     return None
 
 

@@ -82,6 +82,14 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     return [(source, target)]
 
 
+def _group_source(trigger: Span, ctx: SentenceContext) -> bool:
+    """ "The 10th Front belongs to the EMC": membership of a group in a group is affiliation."""
+    if trigger.root.pos_ != "VERB":
+        return False
+    found = frames.subject(trigger.root, ctx)
+    return found is not None and found[0].type in ("armed_group", "group")
+
+
 def _support_kinds(ctx: SentenceContext) -> tuple[str, ...]:
     kinds = tuple(k for k, cues in ctx.lexicon.support_kinds.items() if has_cue(ctx.sent, cues))
     return kinds or ("other",)
@@ -123,6 +131,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     seen: set[tuple[str, str, str]] = set()
     for label, trigger in triggers:
         relation = "supports" if label == RECEIVED else label
+        relation = "affiliate_of" if relation == "member_of" and _group_source(trigger, ctx) else relation
         # "X announced his support for Y": the speaker's own words are the tie itself
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
         pairs, frame = _pairs(relation, trigger, ctx if said else parties)
