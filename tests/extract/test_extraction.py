@@ -151,3 +151,10 @@ def test_an_event_needs_an_actor_tied_to_its_trigger(extractor: Extractor) -> No
     events = [(f.event, f.actors) for f in facts if isinstance(f, Event)]
     assert ("death", ("Osama bin Laden",)) in events
     assert not any(kind == "attack" for kind, _ in events)
+
+
+def test_also_known_as_names_the_same_actor(extractor: Extractor) -> None:
+    extraction = extractor.extract(Document("t", "Al-Shabaab is led by Ahmed Diriye, also known as Abu Ubaidah. "
+                                                 "Abu Ubaidah spoke on the radio."))
+    named = {(m.text, m.actor) for m in extraction.mentions}
+    assert ("Abu Ubaidah", "Ahmad Diriye") in named

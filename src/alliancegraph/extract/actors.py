@@ -107,6 +107,7 @@ class ActorResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.people: dict[str, str] = {}  # name part -> full name, this document
+        self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
 
     def learn(self, span: Span) -> None:
         """Remember a full personal name so that its parts resolve to it."""
@@ -119,7 +120,19 @@ class ActorResolver:
         for part in {parts[-1], resolved.name.split()[-1]} | ({parts[0]} if len(parts) > 2 else set()):
             self.people.setdefault(part.lower(), resolved.name)
 
+    def learn_aliases(self, doc: Doc) -> None:
+        """ "Ahmed Diriye, also known as Abu Ubaidah": the second name is the first actor's, in this document."""
+        spans = list(doc.spans[SPANS_KEY])
+        for first, second in zip(spans, spans[1:], strict=False):
+            between = " ".join(t.lower_ for t in doc[first.end : second.start])
+            if between.strip(",( ") in ("also known as", "known as", "aka", "a.k.a.", "alias"):
+                named = self.resolve(first)
+                if named is not None and not second.kb_id_:
+                    self.also_known[second.text] = Resolved(named.name, named.type, "alias", named.entry)
+
     def resolve(self, span: Span) -> Resolved | None:
+        if span.text in self.also_known:
+            return self.also_known[span.text]
         if span.kb_id_:
             entry = self.gazetteer.entries.get(span.kb_id_)
             return Resolved(span.kb_id_, span.label_, "gazetteer", entry)

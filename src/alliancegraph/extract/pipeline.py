@@ -103,6 +103,7 @@ class Extractor:
         for doc in docs:
             for span in doc.spans[SPANS_KEY]:
                 resolver.learn(span)
+            resolver.learn_aliases(doc)
         descriptions = DescriptionResolver()
         mentions: list[Mention] = []
         facts: list[Fact] = []
