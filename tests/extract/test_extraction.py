@@ -158,3 +158,11 @@ def test_also_known_as_names_the_same_actor(extractor: Extractor) -> None:
                                                  "Abu Ubaidah spoke on the radio."))
     named = {(m.text, m.actor) for m in extraction.mentions}
     assert ("Abu Ubaidah", "Ahmad Diriye") in named
+
+
+def test_long_sentences_and_foreign_paragraphs_with_names_give_no_false_facts(extractor: Extractor) -> None:
+    endless = "the convoy moved on and " * 1500 + "Hezbollah"
+    assert [f for f in _facts(extractor, endless) if isinstance(f, Relation)] == []
+    french = ("Le Hezbollah et le Hamas ont annoncé hier une alliance contre Israël, selon des sources "
+              "proches des deux mouvements, qui disent que la coopération sera renforcée dans les mois à venir.")
+    assert _facts(extractor, french) == []
