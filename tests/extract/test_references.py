@@ -65,3 +65,8 @@ def test_his_is_the_last_person(extractor: Extractor) -> None:
 def test_a_possessive_in_its_own_predicate_is_someone_else(extractor: Extractor) -> None:
     found = _resolve(extractor, "Al-Shabaab pledged allegiance to al-Qaeda in 2012 and remains its affiliate.")
     assert ("its", "al-Qaeda", "pronoun") in found
+
+
+def test_a_description_in_object_position_is_not_its_clause_subject(extractor: Extractor) -> None:
+    found = _resolve(extractor, "The Taliban hold Kandahar. Al-Qaeda is providing skills to the insurgent group.")
+    assert any(name == "Taliban" and method == "description" for _, name, method in found)

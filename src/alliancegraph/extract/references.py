@@ -179,6 +179,11 @@ class DescriptionResolver:
             return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
                     ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
         antecedent = self.described.get(lemma) or self._group()
+        subject = self._clause_subject(token, mentions)
+        if antecedent is not None and subject is not None and antecedent.name == subject:
+            # "al-Qaeda is providing skills to the insurgent group": an object is not its own clause's subject
+            others = [name for name in self.groups if name != subject]
+            antecedent = ActorMention(others[-1], "armed_group", 0, 0, "description") if others else None
         if words & {"the", "this", "that"} and lemma in GROUP_NOUNS and antecedent is not None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 return []  # "the faction of the Taliban" names a part, not the group itself
@@ -186,6 +191,17 @@ class DescriptionResolver:
             self._remember(mention, sent)
             return [mention]
         return []
+
+    def _clause_subject(self, token: Token, mentions: list[ActorMention]) -> str | None:
+        """For a noun in object position, the actor that is its clause's subject."""
+        if token.dep_ not in ("dobj", "pobj", "dative"):
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        own = next((m for m in mentions if m.start <= subjects[0].i < m.end), None)
+        return own.name if own is not None else None
 
     def _other_than_subject(self, token: Token, mentions: list[ActorMention], recent: list[ActorMention],
                             ) -> ActorMention | None:
