@@ -104,8 +104,9 @@ class ActorResolver:
     NORP entities count only when the gazetteer knows them.
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, not_actors: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.not_actors = not_actors
         self.people: dict[str, str] = {}  # name part -> full name, this document
         self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
 
@@ -137,7 +138,7 @@ class ActorResolver:
             entry = self.gazetteer.entries.get(span.kb_id_)
             return Resolved(span.kb_id_, span.label_, "gazetteer", entry)
         text = strip_name(span.text, self.gazetteer.titles)
-        if not text or not any(c.isupper() for c in text):
+        if not text or not any(c.isupper() for c in text) or text.lower() in self.not_actors:
             return None
         entry = self.gazetteer.lookup(text)
         if entry is not None:

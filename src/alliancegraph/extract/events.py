@@ -20,6 +20,7 @@ from .triggers import Found
 
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
 TERRITORY_EVENTS = frozenset({"capture_of_territory", "loss_of_territory"})
+OATHS = ("allegiance", "bayat", "bay'ah", "baya", "oath")
 ACTING = frozenset({"statement", "pledge", "founding", "split"})  # these need an actor as subject or owner
 
 
@@ -33,6 +34,10 @@ def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], li
     by = frames.agent(head, ctx)
     if by is not None:
         doers.append(by)
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        found = frames.subject(head.head, ctx)  # "the United States has conducted 120 airstrikes"
+        if found is not None and not found[1]:
+            doers.append(found[0])
     if head.pos_ in ("NOUN", "PROPN"):
         owner, fillers = frames.owner_and_filler(head, ctx, role_noun=False)
         if owner is not None:
@@ -75,6 +80,10 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
             actors = [m for m in doers + others if m.type not in ("place",) and m != places[0]]
         if event in ACTING and not doers:
             continue
+        if event == "statement" and not any(m.type == "person" for m in doers):
+            continue  # an organisation "announcing" is usually a policy, not a statement worth a fact
+        if event == "pledge" and not (others or any(w in trigger.text.lower() for w in OATHS)):
+            continue  # "pledged that the group will not ..." is a promise, not allegiance
         if event in PERSON_EVENTS:
             actors = [m for m in actors if m.type == "person"] or actors
         if not actors:

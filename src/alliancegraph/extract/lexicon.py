@@ -28,6 +28,7 @@ class Lexicon:
     approximators: tuple[str, ...]
     measures: dict[str, tuple[str, ...]]
     event_triggers: dict[str, tuple[str, ...]]
+    not_actors: frozenset[str] = frozenset()  # lower case
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -65,4 +66,5 @@ class Lexicon:
             approximators=words("approximators"),
             measures=groups("measures"),
             event_triggers=groups("event_triggers"),
+            not_actors=frozenset(w.lower() for w in data.get("not_actors", [])),
         )

@@ -99,7 +99,7 @@ class Extractor:
         return list(infos.values())
 
     def _read(self, document: Document, offsets: list[int], docs: list[Doc]) -> Extraction:
-        resolver = ActorResolver(self.gazetteer)
+        resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors)
         for doc in docs:
             for span in doc.spans[SPANS_KEY]:
                 resolver.learn(span)
