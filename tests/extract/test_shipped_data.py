@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
+import pytest
+
+from alliancegraph.errors import ExtractionError
 from alliancegraph.extract import Gazetteer, Lexicon
 from alliancegraph.model import EVENT_TYPES, MEASURES, RELATION_TYPES, ROLES, SUPPORT_KINDS
 from alliancegraph.store import alias_key
+from tests.conftest import ROOT
 
 
 def test_gazetteer_loads_and_links_resolve() -> None:
@@ -33,3 +39,18 @@ def test_lexicon_keys_are_the_interchange_vocabulary() -> None:
     assert set(lexicon.roles) == set(ROLES)
     assert set(lexicon.measures) <= set(MEASURES)
     assert set(lexicon.event_triggers) <= set(EVENT_TYPES)
+
+
+def test_a_malformed_lexicon_list_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    shipped = json.loads((ROOT / "src" / "alliancegraph" / "data" / "lexicon.json").read_text("utf-8"))
+    shipped["not_actors"] = "Special Operations"
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ExtractionError, match="lexicon.json.*not_actors"):
+        Lexicon.load(path)
+
+
+def test_hedge_cues_split_into_phrases_and_words() -> None:
+    lexicon = Lexicon.load()
+    assert "if true" in lexicon.hedge_phrases and "probably" in lexicon.hedge_words
+    assert not set(lexicon.hedge_phrases) & lexicon.hedge_words

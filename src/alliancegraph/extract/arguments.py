@@ -26,14 +26,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import ActorMention, SentenceContext
+from .context import LOCATIVE, ActorMention, SentenceContext
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at",
-                      "within", "during", "since", "until", "after", "before"})
+# a noun after these is where or when, not who ("fighters in Syria", "attacks since 2015")
+SETTING = LOCATIVE | {"within", "during", "since", "until", "after", "before"}
 OBJECT_PREPS = frozenset({"with", "to", "for", "against", "on", "of", "toward", "towards", "over", "from", "by",
                           "alongside", "behind", "upon", "at", "into"})
 # nouns naming a role that the filler holds in the owner: "the Taliban's patrons" help the Taliban
@@ -124,7 +124,7 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
             return None  # the clause has a subject of its own, and it is no actor
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
-            if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in LOCATIVE):
+            if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in SETTING):
                 return found, verb.tag_ == "VBN"
         if verb.dep_ in CLIMB and verb.head.i != verb.i:
             climbed = verb.dep_ == "xcomp"

@@ -94,6 +94,8 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     return has_cue(window, frozenset({"never", "no longer", "not", "n't", "nor"}))
 
 
+# prepositions that make the state or place after them a location ("its branch in Syria"), not a party
+LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at"})
 QUESTIONING = ("if true", "if confirmed", "if so", "if accurate", "if correct")
 
 
@@ -107,12 +109,11 @@ def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False, trigger: T
     """
     if questioned:
         return True
-    phrases = tuple(c for c in lexicon.hedge_cues if " " in c)
     if trigger is None:
         return has_cue(sent, lexicon.hedge_cues)
-    if phrases and has_cue(sent, phrases) or any(t.lower_ in ("whether", "if") for t in sent):
+    if has_cue(sent, lexicon.hedge_phrases) or any(t.lower_ in ("whether", "if") for t in sent):
         return has_cue(sent, lexicon.hedge_cues)
-    words = {c for c in lexicon.hedge_cues if " " not in c}
+    words = lexicon.hedge_words
     for node in [trigger, *trigger.ancestors]:
         if node.lemma_.lower() in words or node.lower_ in words:
             return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,16 @@ class Lexicon:
     measures: dict[str, tuple[str, ...]]
     event_triggers: dict[str, tuple[str, ...]]
     not_actors: frozenset[str] = frozenset()  # lower case
+
+    @cached_property
+    def hedge_phrases(self) -> tuple[str, ...]:
+        """Hedges of several words ("if true", "unclear whether"): they hedge a whole sentence."""
+        return tuple(c for c in self.hedge_cues if " " in c)
+
+    @cached_property
+    def hedge_words(self) -> frozenset[str]:
+        """Hedges of one word ("may", "reportedly"): they hedge what is in their scope."""
+        return frozenset(c for c in self.hedge_cues if " " not in c)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -66,5 +77,5 @@ class Lexicon:
             approximators=words("approximators"),
             measures=groups("measures"),
             event_triggers=groups("event_triggers"),
-            not_actors=frozenset(w.lower() for w in data.get("not_actors", [])),
+            not_actors=frozenset(w.lower() for w in words("not_actors")) if "not_actors" in data else frozenset(),
         )

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import ActorMention
+from .context import LOCATIVE, ActorMention
 
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "insurgency", "faction", "network",
                          "militia", "outfit", "militants", "insurgents", "jihadists", "guerrillas",
@@ -37,7 +37,6 @@ PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organis
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
-LOCATIVE = frozenset({"in", "across", "into", "inside", "throughout", "from", "near", "to", "at"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
 HE = frozenset({"he", "his", "him", "himself"})
@@ -83,7 +82,7 @@ class DescriptionResolver:
             self.people = [m for m in self.people[-5:] if m.name != mention.name] + [mention]
             return
         head = sent.doc[mention.start : mention.end].root
-        if mention.type == "state" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+        if mention.type == "state" and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE | {"to"}:
             return  # "its branch in Syria": a place named in passing is no antecedent
         if mention.type in ORGANISED:
             self.last_organised = mention

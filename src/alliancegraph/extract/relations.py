@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..model import SYMMETRIC_RELATIONS, Evidence, Relation
 from . import arguments as frames
 from .arguments import Pair
-from .context import ActorMention, SentenceContext, fact_time, has_cue, is_hedged, is_negated, is_source
+from .context import LOCATIVE, ActorMention, SentenceContext, fact_time, has_cue, is_hedged, is_negated, is_source
 from .triggers import Found
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
@@ -24,7 +24,6 @@ GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organi
 PLACE_TYPES = frozenset({"place", "state"})
 PERSON_FREE = frozenset({"allied_with", "negotiates_with", "affiliate_of", "fights"})
 RECIPROCAL_TYPES = frozenset({"fights", "allied_with", "rival_of", "negotiates_with"})
-LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at"})
 
 
 def _held(head: Token, ctx: SentenceContext) -> list[Pair]:
