@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
 
 from . import schema
 
@@ -23,8 +23,22 @@ def m0001_initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+def m0002_decisions(conn: Connection) -> None:
+    """Analysts' decisions: merged actors, reviewed facts, facts added by hand."""
+    # a store created after this migration was written already has the columns from 0001
+    have = {t: {c["name"] for c in inspect(conn).get_columns(t)} for t in ("actors", "facts")}
+    if "merged_into" not in have["actors"]:
+        conn.execute(text("ALTER TABLE actors ADD COLUMN merged_into INTEGER REFERENCES actors(id)"))
+    if "origin" not in have["facts"]:
+        conn.execute(text("ALTER TABLE facts ADD COLUMN origin VARCHAR(10) NOT NULL DEFAULT 'extracted'"))
+    if "decision_id" not in have["facts"]:
+        conn.execute(text("ALTER TABLE facts ADD COLUMN decision_id INTEGER"))
+    schema.metadata.create_all(conn, tables=[schema.decisions, schema.fact_reviews])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
+    ("0002_decisions", m0002_decisions),
 ]
 
 

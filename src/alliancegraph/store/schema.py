@@ -65,6 +65,8 @@ actors = Table(
     Column("type", String(40), nullable=False),
     Column("region", String(100)),
     Column("origin", String(20), nullable=False),  # "gazetteer" or "text"
+    # an analyst's merge: this actor is read as the one it was merged into (see decisions)
+    Column("merged_into", Integer, ForeignKey("actors.id")),
 )
 
 aliases = Table(
@@ -124,8 +126,36 @@ facts = Table(
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Column("fingerprint", String(64), nullable=False),
+    # "extracted" facts are replaced by each re-extraction; "analyst" facts were added by hand and stay
+    Column("origin", String(10), nullable=False, server_default="extracted"),
+    Column("decision_id", Integer),  # the decision that added an analyst fact
     Index("ix_facts_doc", "doc_id"),
     Index("ix_facts_pair", "source_id", "target_id", "relation"),
     Index("ix_facts_target", "target_id"),
     Index("ix_facts_fingerprint", "fingerprint"),
+)
+
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # merge, split, confirm, reject, add_fact, undo
+    Column("action", String(20), nullable=False),
+    # what it is about: an actor name, a fact fingerprint, a decision id
+    Column("subject", String(300), nullable=False),
+    Column("payload", Text, nullable=False, default="{}"),  # JSON: the rest of what was decided
+    Column("who", String(200), nullable=False),
+    Column("why", Text, nullable=False),
+    Column("made_at", String(40), nullable=False),
+    Column("undone_by", Integer, ForeignKey("decisions.id")),
+)
+
+fact_reviews = Table(
+    "fact_reviews",
+    metadata,
+    # keyed by fingerprint, not id, so that a review outlives re-extraction of its document
+    Column("fingerprint", String(64), primary_key=True),
+    Column("status", String(10), nullable=False),  # confirmed or rejected
+    Column("decision_id", Integer, ForeignKey("decisions.id"), nullable=False),
 )

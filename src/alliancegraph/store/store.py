@@ -172,7 +172,9 @@ class Store:
         values = dict(content_hash=doc.content_hash, title=doc.title, date=doc.date, source=doc.source,
                       author=doc.author, url=doc.url, path=doc.path, text=doc.text, ingested_at=_now())
         if conn.execute(select(d.c.id).where(d.c.id == doc.id)).first():
-            conn.execute(delete(schema.facts).where(schema.facts.c.doc_id == doc.id))
+            # facts an analyst added by hand stay; only what the extractor wrote is replaced
+            conn.execute(delete(schema.facts).where(schema.facts.c.doc_id == doc.id,
+                                                    schema.facts.c.origin == "extracted"))
             conn.execute(delete(schema.mentions).where(schema.mentions.c.doc_id == doc.id))
             conn.execute(update(d).where(d.c.id == doc.id).values(**values))
         else:
@@ -217,7 +219,7 @@ class Store:
         row.update(
             run_id=run_id, doc_id=doc_id, kind=fact.kind, evidence=ev.text, char_start=ev.char_start,
             char_end=ev.char_end, sentence_start=ev.sentence_start, sentence_end=ev.sentence_end,
-            time=fact.time, fingerprint=fingerprint(fact), negated=False, hedged=fact.hedged,
+            time=fact.time, fingerprint=fingerprint(fact), negated=False, hedged=fact.hedged, origin="extracted",
             attributed_to=fact.attributed_to,
         )
         row["time_start"], row["time_end"] = interval_bounds(fact.time)

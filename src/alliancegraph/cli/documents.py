@@ -1,49 +1,17 @@
-"""The ``alliancegraph`` command: each command is a thin wrapper of a library function."""
+"""Commands about documents and their facts: ingest, export, actors, facts, eval, summary."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from . import api
-from .errors import AllianceGraphError
-from .model import Document, Event, Fact, Quantity, Relation
-from .store import Store
-
-
-def _store(ctx: click.Context) -> Store:
-    obj: dict[str, Any] = ctx.ensure_object(dict)
-    if "store" not in obj:
-        try:
-            obj["store"] = Store.open(obj["db"])
-        except AllianceGraphError as err:
-            raise click.ClickException(str(err)) from None
-        ctx.call_on_close(obj["store"].close)
-    store: Store = obj["store"]
-    return store
-
-
-def table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> str:
-    """Rows as a plain-text table with aligned columns."""
-    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-@click.group()
-@click.option("--db", default="alliancegraph.db", show_default=True, envvar="ALLIANCEGRAPH_DB",
-              help="SQLite file, or a database URL (postgresql+psycopg://...).")
-@click.version_option(package_name="alliancegraph")
-@click.pass_context
-def cli(ctx: click.Context, db: str) -> None:
-    """Who is tied to whom among armed groups, read from text."""
-    ctx.ensure_object(dict)["db"] = db
+from .. import api
+from ..errors import AllianceGraphError
+from ..model import Document, Event, Fact, Quantity, Relation
+from .base import cli, open_store, table
 
 
 @cli.command("ingest")
@@ -51,7 +19,7 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.pass_context
 def ingest_cli(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Read .txt, .html and .jsonl files (and folders of them) into the store."""
-    store = _store(ctx)
+    store = open_store(ctx)
     from tqdm import tqdm
 
     def progress(docs: Iterable[Document]) -> Iterable[Document]:
@@ -80,7 +48,7 @@ def ingest_cli(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 @click.pass_context
 def export_cli(ctx: click.Context, fmt: str, output: Path | None, doc_ids: tuple[str, ...]) -> None:
     """Write the stored facts (facts: JSON Lines as in FACTS.md)."""
-    store = _store(ctx)
+    store = open_store(ctx)
     if output is None:
         api.export_facts(store, sys.stdout, doc_ids=doc_ids)
         return
@@ -94,7 +62,7 @@ def export_cli(ctx: click.Context, fmt: str, output: Path | None, doc_ids: tuple
 @click.pass_context
 def actors_cli(ctx: click.Context, limit: int) -> None:
     """List the actors the documents mention, most mentioned first."""
-    records = _store(ctx).actors()
+    records = open_store(ctx).actors()
     rows = [(a.name, a.type, a.mentions, ", ".join(a.aliases[:4])) for a in records[: limit or None]]
     click.echo(table(rows, ["actor", "type", "mentions", "aliases"]))
 
@@ -119,7 +87,7 @@ def _fact_row(fact: Fact) -> tuple[object, ...]:
 @click.pass_context
 def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
     """List the stored facts."""
-    store = _store(ctx)
+    store = open_store(ctx)
     if doc_id is not None and not store.has_document(doc_id):
         raise click.ClickException(f"no document with id {doc_id!r}")
     rows = [_fact_row(f) for f in store.facts(doc_id)]
@@ -132,10 +100,10 @@ def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
 @click.pass_context
 def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
     """Score the stored facts against a gold facts file (the matching of FACTS.md)."""
-    from .evaluate import load_facts, score
-    from .export.facts import once_per_document
+    from ..evaluate import load_facts, score
+    from ..export.facts import once_per_document
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
         gold_facts, aliases = load_facts(gold)
     except AllianceGraphError as err:
@@ -149,14 +117,10 @@ def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
 @click.pass_context
 def summary_cli(ctx: click.Context) -> None:
     """Counts of documents, actors and facts, and the most mentioned actors."""
-    store = _store(ctx)
+    store = open_store(ctx)
     c = store.counts()
     click.echo(f"{c['documents']} documents, {c['actors']} actors, {c['mentions']} mentions, {c['facts']} facts "
                f"({c['relation']} relations, {c['quantity']} quantities, {c['event']} events)")
     top = store.actors()[:10]
     if top:
         click.echo("most mentioned: " + ", ".join(f"{a.name} ({a.mentions})" for a in top))
-
-
-def main() -> None:  # pragma: no cover
-    cli(obj={})
