@@ -166,3 +166,25 @@ def test_long_sentences_and_foreign_paragraphs_with_names_give_no_false_facts(ex
     french = ("Le Hezbollah et le Hamas ont annoncé hier une alliance contre Israël, selon des sources "
               "proches des deux mouvements, qui disent que la coopération sera renforcée dans les mois à venir.")
     assert _facts(extractor, french) == []
+
+
+def test_a_state_adjective_before_its_forces_names_the_state(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Kenyan jets attacked al-Shabaab near Kismayo. "
+                              "Chadian security forces fought Boko Haram on the lake.")
+    assert ("Kenya", "fights", "al-Shabaab", False) in _rels(facts)
+    assert ("Chad", "fights", "Boko Haram", False) in _rels(facts)
+    attack = next(f for f in facts if isinstance(f, Event) and f.event == "attack")
+    assert "Kenya" in attack.actors and attack.place != "Kenya"
+
+
+def test_an_adjective_inside_a_group_name_is_not_the_state(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Turkish jets bombed the Syrian Democratic Forces on Monday.")
+    assert ("Turkey", "fights", "Syrian Democratic Forces", False) in _rels(facts)
+    assert not any("Syria" in (f.source, f.target) for f in facts if isinstance(f, Relation))
+
+
+def test_a_capital_acts_for_its_state_only_as_an_agent(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The National Liberation Army opened peace talks with Caracas in 2022. "
+                              "Hamas leaders met in Cairo in May.")
+    assert ("National Liberation Army (Colombia)", "negotiates_with", "Venezuela", False) in _rels(facts)
+    assert not any("Egypt" in (f.source, f.target) for f in facts if isinstance(f, Relation))

@@ -20,6 +20,9 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 
 FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
+# a capital stands for its state only where it acts or owns: "Ankara says", "Moscow's intervention", "talks with Manila"
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+AGENT_PREPS = frozenset({"with", "by", "between", "against"})
 NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 SPANS_KEY = "actors"
 
@@ -33,8 +36,11 @@ def is_case_sensitive(alias: str) -> bool:
 class ActorMatcher:
     """A pipeline component: gazetteer aliases and named entities become candidate actor spans."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, state_agents: frozenset[str] = frozenset(),
+                 state_agent_modifiers: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.state_agents = state_agents
+        self.state_agent_modifiers = state_agent_modifiers
         # "Lebanon's army" is the state's force: state -> its state_force, from the gazetteer's links
         self.forces = {link["target"]: entry.name for entry in gazetteer if entry.type == "state_force"
                        for link in entry.links if link.get("relation") == "affiliate_of"}
@@ -44,6 +50,13 @@ class ActorMatcher:
             for alias in {entry.name, *entry.aliases}:
                 matcher = self.exact if is_case_sensitive(alias) else self.folded
                 matcher.add(entry.name, [nlp.make_doc(alias)])
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.capitals = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in gazetteer:
+            if entry.demonyms:
+                self.demonyms.add(entry.name, [nlp.make_doc(d) for d in entry.demonyms])
+            if entry.capitals:
+                self.capitals.add(entry.name, [nlp.make_doc(c) for c in entry.capitals])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -53,6 +66,7 @@ class ActorMatcher:
                 entry = self.gazetteer.entries[name]
                 spans.append(Span(doc, start, end, label=entry.type, kb_id=name))
         spans = [self._force(doc, s) for s in spans]
+        spans += self._states_by_adjective(doc) + self._states_by_capital(doc)
         places = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
         # "Lake Chad", "the Gulf of Aden": a state inside a wider place name is that place, not the state
         spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end and len(p) > len(s)
@@ -65,6 +79,40 @@ class ActorMatcher:
         doc.spans[SPANS_KEY] = sorted(known + extra, key=lambda s: s.start)
         return doc
 
+
+    def _states_by_adjective(self, doc: Doc) -> list[Span]:
+        """ "Turkish drones", "Pakistani security forces", "Indian officials": the state acting."""
+        found = []
+        for match_id, start, end in self.demonyms(doc):
+            stop, i = None, end
+            while i < len(doc) and i < end + 3:
+                word, pair = doc[i].lower_, " ".join(t.lower_ for t in doc[i : i + 2])
+                if pair in self.state_agents:
+                    stop = i + 2
+                    break
+                if word in self.state_agents:
+                    stop = i + 1
+                if word not in self.state_agent_modifiers:
+                    break
+                i += 1
+            # "Syrian Democratic Forces" is a name of its own, not Syria's forces
+            if stop is None or any(e.start <= start < e.end and e.end > stop for e in doc.ents):
+                continue
+            name = doc.vocab.strings[match_id]
+            found.append(Span(doc, start, stop, label="state", kb_id=name))
+        return found
+
+    def _states_by_capital(self, doc: Doc) -> list[Span]:
+        """ "Ankara says", "Moscow's intervention", "talks with Manila"; not "in Kabul"."""
+        found = []
+        for match_id, start, end in self.capitals(doc):
+            root = doc[start:end].root
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head
+            agent = root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS)
+            if agent:
+                found.append(Span(doc, start, end, label="state", kb_id=doc.vocab.strings[match_id]))
+        return found
 
     def _force(self, doc: Doc, span: Span) -> Span:
         force = self.forces.get(span.kb_id_) if span.label_ == "state" else None
@@ -82,8 +130,9 @@ class ActorMatcher:
 def make_actor_matcher(nlp: Language, name: str, gazetteer_path: str) -> ActorMatcher:
     from .lexicon import Lexicon
 
-    titles = Lexicon.load().titles
-    return ActorMatcher(nlp, Gazetteer.load(gazetteer_path or None, titles))
+    lexicon = Lexicon.load()
+    return ActorMatcher(nlp, Gazetteer.load(gazetteer_path or None, lexicon.titles), lexicon.state_agents,
+                        lexicon.state_agent_modifiers)
 
 
 @dataclass(frozen=True)

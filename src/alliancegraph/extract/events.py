@@ -72,7 +72,9 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         if event in seen or _generic(head):
             continue
         doers, others = _attached(head, ctx)
-        places = [m for m in doers + others if m.type in ("place", "state") or _town(m, event)]
+        # a state is where something happened unless it did it ("Turkish drones struck ...")
+        places = [m for m in doers + others
+                  if m.type == "place" or (m.type == "state" and m not in doers) or _town(m, event)]
         actors = [m for m in doers + others if m.type != "place" and m not in places[:1]]
         if event in TERRITORY_EVENTS:
             if not places:

@@ -29,6 +29,9 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     region: str | None = None
     links: tuple[dict[str, str], ...] = field(default=())
+    # states only: "Turkish" (in "Turkish drones") and "Ankara" (in "Ankara says") name the state
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
 
 
 def strip_name(text: str, titles: Iterable[str] = ()) -> str:
@@ -109,4 +112,5 @@ def _parse_entries(raw: str, where: str) -> Iterator[GazetteerEntry]:
         if kind not in ACTOR_TYPES:
             raise ExtractionError(f"{where}:{number}: unknown actor type {kind!r} for {name!r}")
         yield GazetteerEntry(name=name, type=kind, aliases=tuple(obj.get("aliases") or ()),
-                             region=obj.get("region"), links=tuple(obj.get("links") or ()))
+                             region=obj.get("region"), links=tuple(obj.get("links") or ()),
+                             demonyms=tuple(obj.get("demonyms") or ()), capitals=tuple(obj.get("capitals") or ()))

@@ -30,6 +30,8 @@ class Lexicon:
     measures: dict[str, tuple[str, ...]]
     event_triggers: dict[str, tuple[str, ...]]
     not_actors: frozenset[str] = frozenset()  # lower case
+    state_agents: frozenset[str] = frozenset()  # "troops" in "Turkish troops", lower case
+    state_agent_modifiers: frozenset[str] = frozenset()  # "security" in "Pakistani security forces"
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -78,4 +80,7 @@ class Lexicon:
             measures=groups("measures"),
             event_triggers=groups("event_triggers"),
             not_actors=frozenset(w.lower() for w in words("not_actors")) if "not_actors" in data else frozenset(),
+            state_agents=frozenset(w.lower() for w in words("state_agents")) if "state_agents" in data else frozenset(),
+            state_agent_modifiers=(frozenset(w.lower() for w in words("state_agent_modifiers"))
+                                   if "state_agent_modifiers" in data else frozenset()),
         )
