@@ -188,3 +188,14 @@ def test_a_capital_acts_for_its_state_only_as_an_agent(extractor: Extractor) -> 
                               "Hamas leaders met in Cairo in May.")
     assert ("National Liberation Army (Colombia)", "negotiates_with", "Venezuela", False) in _rels(facts)
     assert not any("Egypt" in (f.source, f.target) for f in facts if isinstance(f, Relation))
+
+
+def test_a_second_title_joined_by_and_belongs_to_the_same_person(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Noor Wali Mehsud, a former cleric and the chairman of Tehrik-i-Taliban Pakistan, "
+                              "spoke on Friday.")
+    assert ("Noor Wali Mehsud", "leads", "Tehrik-i-Taliban Pakistan", False) in _rels(facts)
+
+
+def test_members_in_the_plural_stand_for_their_group(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Polisario Front wants a referendum. Today the separatists control Tifariti.")
+    assert any(r[0] == "Polisario Front" and r[1] == "controls" for r in _rels(facts))

@@ -70,3 +70,9 @@ def test_a_possessive_in_its_own_predicate_is_someone_else(extractor: Extractor)
 def test_a_description_in_object_position_is_not_its_clause_subject(extractor: Extractor) -> None:
     found = _resolve(extractor, "The Taliban hold Kandahar. Al-Qaeda is providing skills to the insurgent group.")
     assert any(name == "Taliban" and method == "description" for _, name, method in found)
+
+
+
+def test_its_inside_the_subject_is_not_the_subject(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Hamas governs Gaza. Its main rival for recruits, Fatah, was founded in 1959.")
+    assert ("Its", "Hamas", "pronoun") in found

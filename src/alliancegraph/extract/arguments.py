@@ -255,7 +255,10 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         owner = compound  # "al-Qaeda leader X"
     elif compound is not None and compound != owner:
         fillers.append(compound)  # "the Islamic State's Khorasan branch" / "Hezbollah's Radwan Force"
-    if head.dep_ in ("appos", "compound", "nmod") and (named := ctx.mention_at(head.head)) is not None:
+    anchor = head
+    while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
+        anchor = anchor.head  # "X, the Taliban's minister and the head of Y": the second title is X's too
+    if anchor.dep_ in ("appos", "compound", "nmod") and (named := ctx.mention_at(anchor.head)) is not None:
         fillers.append(named)  # "X, the leader of Y" / "leader Ayman al-Zawahiri"
     if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
         verb = head.head if head.dep_ != "pobj" else head.head.head

@@ -31,8 +31,10 @@ from spacy.tokens import Span, Token
 from .context import LOCATIVE, ActorMention
 
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "insurgency", "faction", "network",
-                         "militia", "outfit", "militants", "insurgents", "jihadists", "guerrillas",
-                         "rebels", "franchise", "affiliate", "branch", "offshoot", "splinter"})
+                         "militia", "outfit", "franchise", "affiliate", "branch", "offshoot", "splinter"})
+# members in the plural stand for their group ("the separatists control Aden"); one member does not
+MEMBER_NOUNS = frozenset({"militant", "insurgent", "jihadist", "guerrilla", "rebel", "separatist", "extremist",
+                          "terrorist"})
 PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
@@ -183,7 +185,8 @@ class DescriptionResolver:
             # "al-Qaeda is providing skills to the insurgent group": an object is not its own clause's subject
             others = [name for name in self.groups if name != subject]
             antecedent = ActorMention(others[-1], "armed_group", 0, 0, "description") if others else None
-        if words & {"the", "this", "that"} and lemma in GROUP_NOUNS and antecedent is not None:
+        described = lemma in GROUP_NOUNS or (lemma in MEMBER_NOUNS and token.tag_ == "NNS")
+        if words & {"the", "this", "that"} and described and antecedent is not None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 return []  # "the faction of the Taliban" names a part, not the group itself
             mention = self._copy(antecedent, start, token.i + 1, "description")
@@ -226,6 +229,8 @@ class DescriptionResolver:
         root = sent.root
         if token.i >= root.i:
             return None
+        if any(a.head == root and a.dep_ in ("nsubj", "nsubjpass") for a in token.ancestors):
+            return None  # "Its chief rival, X, was founded ...": inside the subject, "its" is not the subject
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i:
                 for mention in mentions:
