@@ -199,3 +199,15 @@ def test_a_second_title_joined_by_and_belongs_to_the_same_person(extractor: Extr
 def test_members_in_the_plural_stand_for_their_group(extractor: Extractor) -> None:
     facts = _facts(extractor, "The Polisario Front wants a referendum. Today the separatists control Tifariti.")
     assert any(r[0] == "Polisario Front" and r[1] == "controls" for r in _rels(facts))
+
+
+def test_the_agent_of_the_last_passive_verb_serves_the_whole_list(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Polisario Front is armed, paid and in some years trained by Algeria.")
+    support = [f for f in facts if isinstance(f, Relation) and f.relation == "supports"]
+    assert [(f.source, f.target) for f in support] == [("Algeria", "Polisario Front")]
+    assert {"weapons", "funding", "training"} <= set(support[0].support)
+
+
+def test_where_a_group_fought_is_not_whom_it_fought(extractor: Extractor) -> None:
+    assert _rels(_facts(extractor, "Hezbollah fought in Syria for a decade.")) == set()
+    assert ("Kenya", "fights", "al-Shabaab", False) in _rels(_facts(extractor, "Kenya has gone after al-Shabaab."))

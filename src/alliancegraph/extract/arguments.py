@@ -135,6 +135,32 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
 
 
 def agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The "by X" of a passive verb, or of the passive verbs coordinated with it ("armed, paid and trained by X")."""
+    own = _own_agent(verb, ctx)
+    if own is not None or verb.tag_ != "VBN":
+        return own
+    first = verb
+    while first.dep_ == "conj" and first.head.tag_ == "VBN":
+        first = first.head
+    for token in first.subtree:
+        other = token.head
+        if token.dep_ != "agent" or other == verb or other.tag_ != "VBN" or not _same_clause(other, first):
+            continue
+        if (found := mention_in(list(token.subtree), ctx)) is not None:
+            return found
+    return None
+
+
+def _same_clause(token: Token, top: Token) -> bool:
+    """No subject of its own between ``token`` and ``top``: "by X" there still belongs to top's clause."""
+    while token != top:
+        if any(c.dep_ in SUBJECTS for c in token.children) or token.dep_ in ("relcl", "advcl", "ccomp"):
+            return False
+        token = token.head
+    return True
+
+
+def _own_agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and verb.tag_ == "VBN"):
             return mention_in(list(child.subtree), ctx)

@@ -58,6 +58,12 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     return _fallback(relation, trigger, ctx), "nearest"
 
 
+def _in_setting(token: Token, trigger: Span) -> bool:
+    """ "fought in Syria", "during the war": where or when, not against whom (but "went after X" is whom)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in frames.SETTING and not trigger.start <= prep.i < trigger.end
+
+
 def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     """The nearest actors around the trigger, when the parse gives one side or the sentence has two actors."""
     head = trigger.root
@@ -69,7 +75,8 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
         source = None
     if source is not None:  # the object hangs deeper in the trigger's own phrase
         inside = [m for m in ctx.mentions if m != source and m.method != "pronoun" and m.start >= trigger.end
-                  and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)]
+                  and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
+                  and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))]
         return [(source, inside[0])] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
