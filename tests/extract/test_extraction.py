@@ -211,3 +211,15 @@ def test_the_agent_of_the_last_passive_verb_serves_the_whole_list(extractor: Ext
 def test_where_a_group_fought_is_not_whom_it_fought(extractor: Extractor) -> None:
     assert _rels(_facts(extractor, "Hezbollah fought in Syria for a decade.")) == set()
     assert ("Kenya", "fights", "al-Shabaab", False) in _rels(_facts(extractor, "Kenya has gone after al-Shabaab."))
+
+
+def test_a_short_form_names_the_group_named_in_full_earlier(extractor: Extractor) -> None:
+    text = ("Lashkar-e-Jhangvi was founded in 1996. Iran says Pakistan shelters Lashkar. "
+            "Hafiz Gul Bahadur leads a faction. Officials say the Gul Bahadur group is separate.")
+    facts = _facts(extractor, text)
+    assert ("Pakistan", "supports", "Lashkar-e-Jhangvi", False) in _rels(facts)
+
+
+def test_a_short_form_shared_by_two_groups_names_neither(extractor: Extractor) -> None:
+    text = "Jaish al-Adl and Jaish-e-Mohammed are distinct. Pakistan shelters Jaish."
+    assert not any(f.relation == "supports" for f in _facts(extractor, text) if isinstance(f, Relation))

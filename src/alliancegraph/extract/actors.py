@@ -10,6 +10,7 @@ level of the whole document, by :class:`ActorResolver` (a surname such as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,9 @@ AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 AGENT_PREPS = frozenset({"with", "by", "between", "against"})
 NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 SPANS_KEY = "actors"
+# "Jaish" for Jaish-e-Mohammed, "Maute" for the Maute group: the distinctive first word of a group's name
+_LINKED_NAME = re.compile(r"^([A-Z][a-z]{3,})(?:-(?:e|i|ul|al|ut|as|ud|us)-| (?:al|ad|as|ash|an|ar|at|az|ul|el)-)")
+_NAMED_GROUP = re.compile(r"^([A-Z][a-z]{3,}) (?:[Gg]roup|[Nn]etwork|[Mm]ovement|[Bb]rigades?|[Ff]action|[Mm]ilitia)$")
 
 
 def is_case_sensitive(alias: str) -> bool:
@@ -158,10 +162,16 @@ class ActorResolver:
         self.not_actors = not_actors
         self.people: dict[str, str] = {}  # name part -> full name, this document
         self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
+        self.short: dict[str, set[str]] = {}  # "Jaish" -> {Jaish-e-Mohammed}, groups named in full in this document
 
     def learn(self, span: Span) -> None:
-        """Remember a full personal name so that its parts resolve to it."""
+        """Remember a full personal name so that its parts resolve to it, and a group's short form."""
         resolved = self.resolve(span)
+        if resolved is not None and resolved.type == "armed_group" and resolved.entry is not None:
+            for name in (span.text, resolved.name):
+                found = _LINKED_NAME.match(name) or _NAMED_GROUP.match(name)
+                if found:
+                    self.short.setdefault(found.group(1), set()).add(resolved.name)
         if resolved is None or resolved.type != "person":
             return
         parts = resolved.name.replace("-", " ").split()
@@ -169,6 +179,25 @@ class ActorResolver:
             return
         for part in {parts[-1], resolved.name.split()[-1]} | ({parts[0]} if len(parts) > 2 else set()):
             self.people.setdefault(part.lower(), resolved.name)
+
+    def short_forms(self) -> dict[str, str]:
+        """Short forms that name exactly one group of this document and no person in it."""
+        return {word: next(iter(names)) for word, names in self.short.items()
+                if len(names) == 1 and word.lower() not in self.people and word.lower() not in self.not_actors}
+
+    def add_short_forms(self, doc: Doc, forms: dict[str, str]) -> None:
+        """Mark "Jaish" (and "Jaish's") as the group named in full elsewhere in the document."""
+        if not forms:
+            return
+        # an unnamed entity that is just the short form ("Jaish" taken for an ORG) gives way
+        spans = [s for s in doc.spans[SPANS_KEY] if s.kb_id_ or strip_name(s.text) not in forms]
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        for token in doc:
+            name = forms.get(token.text)
+            if name is None or token.i in taken or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"):
+                continue
+            spans.append(Span(doc, token.i, token.i + 1, label="armed_group", kb_id=name))
+        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: s.start)
 
     def learn_aliases(self, doc: Doc) -> None:
         """ "Ahmed Diriye, also known as Abu Ubaidah": the second name is the first actor's, in this document."""

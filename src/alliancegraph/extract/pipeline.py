@@ -104,6 +104,9 @@ class Extractor:
             for span in doc.spans[SPANS_KEY]:
                 resolver.learn(span)
             resolver.learn_aliases(doc)
+        forms = resolver.short_forms()
+        for doc in docs:
+            resolver.add_short_forms(doc, forms)
         descriptions = DescriptionResolver()
         mentions: list[Mention] = []
         facts: list[Fact] = []
