@@ -211,7 +211,7 @@ def test_an_analyst_fact_without_a_document_gets_one_for_its_citation(store: Sto
     (Relation("Iran", "fights", "Houthis", PENDING_EVIDENCE), {"doc_id": "d1", "quote": "Iran bombs"},
      "the quote 'Iran bombs' does not occur in document 'd1'"),
     (Relation("Iran", "fights", "Houthis", PENDING_EVIDENCE), {"citation": " "}, "needs a citation"),
-    (Relation("Ansar Allah", "fights", "Houthis", PENDING_EVIDENCE), {}, "two different actors"),
+    (Relation("Ansar Allah", "fights", "Houthis", PENDING_EVIDENCE), {}, "'Ansar Allah' and 'Houthis' are both read"),
 ])
 def test_bad_analyst_facts_are_refused_and_nothing_is_written(store: Store, fact: Relation, kwargs: dict[str, str],
                                                               message: str) -> None:
@@ -221,6 +221,14 @@ def test_bad_analyst_facts_are_refused_and_nothing_is_written(store: Store, fact
     with pytest.raises(QueryError, match=re.escape(message)):
         add_fact(store, fact, **args, **WHO)  # type: ignore[arg-type]
     assert store.counts() == before and decisions(store) == []
+
+
+def test_a_relation_between_two_merged_actors_is_refused(store: Store) -> None:
+    _fill(store)
+    merge_actors(store, "Hurras al-Din", "Hurras al Deen", **WHO)
+    with pytest.raises(QueryError, match="are both read as 'Hurras al-Din'"):
+        add_fact(store, Relation("Hurras al Deen", "fights", "Guardians of Religion", PENDING_EVIDENCE),
+                 citation="a report", **WHO)
 
 
 def test_history_newest_first_and_by_subject(store: Store) -> None:

@@ -318,8 +318,11 @@ def add_fact(store: Store, fact: Fact, *, citation: str, quote: str | None = Non
             return stored
 
         placed = _placed(fact, resolve, evidence)
-        if isinstance(placed, Relation) and ids[placed.source] == ids[placed.target]:
-            raise QueryError(f"a relation needs two different actors: {placed.source!r} is named twice")
+        if isinstance(placed, Relation) and isinstance(fact, Relation):
+            source, target = (actor_roots(conn)[ids[name]] for name in (placed.source, placed.target))
+            if source[0] == target[0]:
+                raise QueryError(f"a relation needs two different actors: {fact.source!r} and {fact.target!r} "
+                                 f"are both read as {source[1]!r}")
         fp = fingerprint(placed)
         f = schema.facts
         clash = conn.execute(select(f.c.id, f.c.origin).where(f.c.fingerprint == fp)).first()
