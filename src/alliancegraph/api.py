@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .errors import InputError
+from .errors import InputError, QueryError
 from .export.facts import write_facts
 from .ingest import read_paths
 from .model import Document
 from .store import Store
+from .store.decisions import ANALYST_PREFIX
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -81,6 +82,61 @@ def ingest(
         (report.updated if replaced else report.added).append(doc.id)
         done += 1
     store.finish_run(run_id, done)
+    return report
+
+
+@dataclass
+class ReextractReport:
+    """What one re-extraction did: the run, the documents read again, and what changed."""
+
+    run_id: int | None = None
+    documents: list[str] = field(default_factory=list)
+    facts_before: int = 0  # extracted facts of these documents before the run
+    facts_after: int = 0
+    # reviewed facts of these documents that the new run no longer finds (their reviews wait, unused)
+    lost_reviews: list[str] = field(default_factory=list)
+
+
+def reextract(
+    store: Store,
+    doc_ids: Sequence[str] | None = None,
+    extractor: Extractor | None = None,
+    *,
+    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+) -> ReextractReport:
+    """Run the extractor again over stored documents (all, or ``doc_ids``) as a new run.
+
+    Each document's extracted facts and mentions are replaced; analysts'
+    decisions stay and apply to the new facts: reviews by fingerprint, merges
+    on actors, and facts added by hand.  Documents made for an analyst's
+    citation are not extracted.  An unknown id raises :class:`QueryError`
+    before anything is read.
+    """
+    if doc_ids is None:
+        docs = [d for d in store.documents() if not d.id.startswith(ANALYST_PREFIX)]
+    else:
+        missing = [d for d in doc_ids if not store.has_document(d)]
+        if missing:
+            raise QueryError(f"no document with id {missing[0]!r}")
+        docs = [doc for d in dict.fromkeys(doc_ids) if (doc := store.document(d)) is not None]
+    report = ReextractReport(documents=[d.id for d in docs])
+    if not docs:
+        return report
+    wanted = set(report.documents)
+    before = [s for s in store.stored_facts() if s.doc_id in wanted and s.origin == "extracted"]
+    if extractor is None:
+        from .extract import Extractor
+
+        extractor = Extractor()
+    report.run_id = store.start_run(extractor.name, extractor.version, extractor.model)
+    stream: Iterable[Document] = progress(docs) if progress else docs
+    for doc, extraction in zip(docs, extractor.extract_many(stream), strict=True):
+        store.save(doc, extraction, report.run_id, extractor.actor_infos(extraction))
+    store.finish_run(report.run_id, len(docs))
+    after = [s for s in store.stored_facts() if s.doc_id in wanted and s.origin == "extracted"]
+    report.facts_before, report.facts_after = len(before), len(after)
+    found = {s.fingerprint for s in after}
+    report.lost_reviews = sorted({s.fingerprint for s in before if s.review and s.fingerprint not in found})
     return report
 
 

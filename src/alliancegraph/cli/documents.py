@@ -10,7 +10,8 @@ import click
 
 from .. import api
 from ..errors import AllianceGraphError
-from ..model import Document, Event, Fact, Quantity, Relation
+from ..model import Document, Event, Quantity, Relation
+from ..store.store import StoredFact
 from .base import cli, open_store, table
 
 
@@ -67,8 +68,10 @@ def actors_cli(ctx: click.Context, limit: int) -> None:
     click.echo(table(rows, ["actor", "type", "mentions", "aliases"]))
 
 
-def _fact_row(fact: Fact) -> tuple[object, ...]:
-    flags = ("NEG " if getattr(fact, "negated", False) else "") + ("HEDGE" if fact.hedged else "")
+def _fact_row(stored: StoredFact) -> tuple[object, ...]:
+    fact = stored.fact
+    flags = ("NEG " if getattr(fact, "negated", False) else "") + ("HEDGE " if fact.hedged else "")
+    flags += "BY-HAND" if stored.origin == "analyst" else ""
     if isinstance(fact, Relation):
         what = f"{fact.source} --{fact.relation}--> {fact.target}"
         if fact.support:
@@ -79,19 +82,20 @@ def _fact_row(fact: Fact) -> tuple[object, ...]:
     else:
         assert isinstance(fact, Event)
         what = f"{fact.event}: {', '.join(fact.actors)}" + (f" @ {fact.place}" if fact.place else "")
-    return fact.evidence.doc_id, fact.kind, what, flags.strip(), fact.time, fact.attributed_to
+    return (stored.short_id, stored.review or "", fact.evidence.doc_id, fact.kind, what, flags.strip(), fact.time,
+            fact.attributed_to)
 
 
 @cli.command("facts")
 @click.option("--doc", "doc_id", help="Only the facts of this document.")
 @click.pass_context
 def facts_cli(ctx: click.Context, doc_id: str | None) -> None:
-    """List the stored facts."""
+    """List the stored facts, with the id that names each (confirm, reject) and its review."""
     store = open_store(ctx)
     if doc_id is not None and not store.has_document(doc_id):
         raise click.ClickException(f"no document with id {doc_id!r}")
-    rows = [_fact_row(f) for f in store.facts(doc_id)]
-    click.echo(table(rows, ["doc", "kind", "fact", "flags", "time", "according to"]))
+    rows = [_fact_row(f) for f in store.stored_facts(doc_id)]
+    click.echo(table(rows, ["id", "review", "doc", "kind", "fact", "flags", "time", "according to"]))
 
 
 @cli.command("eval")
