@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
@@ -59,6 +60,8 @@ class Claim:
     place: str | None = None
     origin: str = "extracted"
     confirmed: bool = False
+    source_id: int | None = None  # the ids the names are read from (roots of merges)
+    target_id: int | None = None
 
     @property
     def speaker(self) -> str | None:
@@ -123,7 +126,12 @@ def as_of_day(as_of: str | None) -> str | None:
     """The last day a user's ``--as-of`` covers ("2018" -> "2018-12-31"); a bad date is a QueryError."""
     if as_of is None:
         return None
-    bounds = point_bounds(as_of)
+    try:
+        bounds = point_bounds(as_of)
+        if bounds is not None:
+            date.fromisoformat(bounds[1])
+    except ValueError:  # a month or day out of range
+        bounds = None
     if bounds is None:
         raise QueryError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {as_of!r}")
     return bounds[1]
@@ -235,11 +243,11 @@ def load_claims(
                             or_(f.c.time_start.is_(None), f.c.time_start <= as_of))
     rows = conn.execute(query).all()
     names = book.names({i for r in rows for i in (r.source_id, r.target_id) if i is not None})
-    claims = [_claim(r, names) for r in rows]
+    claims = [_claim(r, names, book) for r in rows]
     return sorted(claims, key=Claim.sort_key)
 
 
-def _claim(r: Any, names: dict[int, str]) -> Claim:
+def _claim(r: Any, names: dict[int, str], book: ActorBook) -> Claim:
     return Claim(
         fact_id=int(r.id), fingerprint=r.fingerprint, kind=r.kind,
         source=names.get(r.source_id) if r.source_id is not None else None,
@@ -250,6 +258,8 @@ def _claim(r: Any, names: dict[int, str]) -> Claim:
         doc_author=r.author, support=tuple(json.loads(r.support or "[]")), role=r.role, measure=r.measure,
         value=r.value, approximate=bool(r.approximate), event=r.event, actors=tuple(json.loads(r.actors or "[]")),
         place=r.place, origin=r.origin or "extracted", confirmed=r.status == "confirmed",
+        source_id=book.root(r.source_id) if r.source_id is not None else None,
+        target_id=book.root(r.target_id) if r.target_id is not None else None,
     )
 
 
