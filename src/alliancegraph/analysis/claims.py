@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, or_, select
 
 from ..errors import QueryError
-from ..store import Store, alias_key, schema
+from ..store import alias_key, schema
 from ..timeexpr import point_bounds
 
 FAR_PAST = "0000-01-01"
@@ -150,6 +150,8 @@ class ActorBook:
 
     def root(self, actor_id: int) -> int:
         """The actor an id is read as: the end of its merge chain (a cycle stops where it closes)."""
+        if actor_id not in self._parent:
+            return actor_id
         seen = {actor_id}
         while actor_id in self._parent and self._parent[actor_id] not in seen:
             actor_id = self._parent[actor_id]
@@ -247,23 +249,26 @@ def load_claims(
     return sorted(claims, key=Claim.sort_key)
 
 
-def _claim(r: Any, names: dict[int, str], book: ActorBook) -> Claim:
+def _names(text: str | None) -> tuple[str, ...]:
+    # most rows hold an empty list: skip the JSON parser for them
+    return tuple(json.loads(text)) if text and text != "[]" else ()
+
+
+def _claim(row: Any, names: dict[int, str], book: ActorBook) -> Claim:
+    # positional unpacking, in the order of load_claims' select: much faster than attribute access per row
+    (fact_id, fp, kind, source_id, target_id, relation, role, support, measure, value, approximate, event, actors,
+     place, negated, hedged, attributed_to, time, time_start, time_end, evidence, char_start, doc_id, origin,
+     asserted, title, doc_source, author, status) = row
     return Claim(
-        fact_id=int(r.id), fingerprint=r.fingerprint, kind=r.kind,
-        source=names.get(r.source_id) if r.source_id is not None else None,
-        target=names.get(r.target_id) if r.target_id is not None else None,
-        relation=r.relation, negated=bool(r.negated), hedged=bool(r.hedged), evidence=r.evidence,
-        doc_id=r.doc_id, char_start=int(r.char_start), asserted=r.date, time=r.time, time_start=r.time_start,
-        time_end=r.time_end, attributed_to=r.attributed_to, doc_title=r.title, doc_source=r.source,
-        doc_author=r.author, support=tuple(json.loads(r.support or "[]")), role=r.role, measure=r.measure,
-        value=r.value, approximate=bool(r.approximate), event=r.event, actors=tuple(json.loads(r.actors or "[]")),
-        place=r.place, origin=r.origin or "extracted", confirmed=r.status == "confirmed",
-        source_id=book.root(r.source_id) if r.source_id is not None else None,
-        target_id=book.root(r.target_id) if r.target_id is not None else None,
+        fact_id=int(fact_id), fingerprint=fp, kind=kind,
+        source=names.get(source_id) if source_id is not None else None,
+        target=names.get(target_id) if target_id is not None else None,
+        relation=relation, negated=bool(negated), hedged=bool(hedged), evidence=evidence, doc_id=doc_id,
+        char_start=int(char_start), asserted=asserted, time=time, time_start=time_start, time_end=time_end,
+        attributed_to=attributed_to, doc_title=title, doc_source=doc_source, doc_author=author,
+        support=_names(support), role=role, measure=measure, value=value, approximate=bool(approximate),
+        event=event, actors=_names(actors), place=place, origin=origin or "extracted",
+        confirmed=status == "confirmed",
+        source_id=book.root(source_id) if source_id is not None else None,
+        target_id=book.root(target_id) if target_id is not None else None,
     )
-
-
-def open_book(store: Store) -> tuple[Connection, ActorBook]:
-    """A connection and the actor book read through it (the caller closes the connection)."""
-    conn = store.engine.connect()
-    return conn, ActorBook(conn)

@@ -15,7 +15,7 @@ from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
-from .strength import Score, Trend, claim_weight, pair_strength, reference_day, tie_strength
+from .strength import Score, Trend, pair_strength, reference_day, tie_strength
 from .ties import Tie, build_ties
 
 
@@ -98,19 +98,18 @@ def _check_relation(relation: str | None) -> None:
         raise QueryError(f"unknown relation type {relation!r} (one of {', '.join(RELATION_TYPES)})")
 
 
-def best_claim(tie: Tie, reference: str) -> Claim | None:
-    """The claim to quote for a tie: confirmed, unhedged, weightiest, latest (ties broken by fact id)."""
+def best_claim(tie: Tie) -> Claim | None:
+    """The claim to quote for a tie: confirmed, unhedged, naming most kinds of help, latest (then lowest id)."""
     pool = tie.affirmed or tie.negated
     if not pool:
         return None
-    return max(pool, key=lambda c: (c.confirmed, not c.hedged, round(claim_weight(c, reference)[0], 6),
-                                    c.date or "", -c.fact_id))
+    return max(pool, key=lambda c: (c.confirmed, not c.hedged, len(c.support), c.date or "", -c.fact_id))
 
 
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
     direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
-    return TieView(actor, tie.other(actor), direction, tie, tie_strength(tie, reference), best_claim(tie, reference))
+    return TieView(actor, tie.other(actor), direction, tie, tie_strength(tie, reference), best_claim(tie))
 
 
 def ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:

@@ -101,35 +101,37 @@ def conflicts(claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
             if n.negated and compatible(a, n) and overlap(a, n)]
 
 
-def is_live(claim: Claim, claims: Iterable[Claim], as_of: str | None) -> bool:
+def is_live(claim: Claim, denials: Iterable[Claim], as_of: str | None) -> bool:
     """An affirmed claim still stands: no explicit end before the day, no later compatible denial."""
     if claim.explicit_end and as_of is not None and (claim.time_end or FAR_FUTURE) < as_of:
         return False
     end = claim.interval()[1]
-    return not any(n.negated and compatible(claim, n) and n.interval()[0] > end for n in claims)
+    return not any(n.negated and compatible(claim, n) and n.interval()[0] > end for n in denials)
 
 
 def status_of(claims: tuple[Claim, ...], as_of: str | None) -> tuple[Status, str]:
     """The status of a tie made of these claims, and the reason in words (citing fact ids)."""
     affirmed = [c for c in claims if not c.negated]
+    denials = [c for c in claims if c.negated]
     if not affirmed:
         why = "only denials" if claims else "no claims"
         return "unknown", f"{why} as of {as_of or 'now'}" + _ids(claims)
-    clash = conflicts(claims)
+    # the first clash is enough to call it disputed (contradictions.py lists them all)
+    clash = next(((a, n) for a in affirmed for n in denials if compatible(a, n) and overlap(a, n)), None)
     if clash:
-        a, n = clash[0]
+        a, n = clash
         return "disputed", f"affirmed #{a.fact_id} and denied #{n.fact_id} in overlapping times"
-    live = [c for c in affirmed if is_live(c, claims, as_of)]
+    live = [c for c in affirmed if is_live(c, denials, as_of)]
     if live:
         return "active", f"{len(live)} live affirmed claim(s)" + _ids(live)
-    denials = [c for c in claims if c.negated]
     why = "a later denial" + _ids(denials) if denials else "every claim's stated end is past"
     return "ended", why
 
 
-def _ids(claims: Iterable[Claim]) -> str:
+def _ids(claims: Iterable[Claim], shown: int = 10) -> str:
     ids = [f"#{c.fact_id}" for c in claims]
-    return f": {', '.join(ids)}" if ids else ""
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return f": {', '.join(ids[:shown])}{more}" if ids else ""
 
 
 def tie_key(claim: Claim) -> tuple[str, str, str]:
