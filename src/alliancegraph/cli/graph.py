@@ -66,9 +66,14 @@ def ties_cli(ctx: click.Context, actor: str, as_of: str | None, relation: str | 
         _echo_json(views)
         return
     rows = [(v.direction, v.other, v.tie.relation, v.tie.status, f"{v.strength.value:.2f}",
-             ",".join(v.tie.support_kinds), len(v.tie.sources), _short(v.best.evidence, 70) if v.best else "")
+             ",".join(v.tie.support_kinds), _listed(v.tie.sources), _short(v.best.evidence, 70) if v.best else "")
             for v in views]
-    click.echo(table(rows, ["dir", "other", "type", "status", "strength", "support", "docs", "best evidence"]))
+    click.echo(table(rows, ["dir", "other", "type", "status", "strength", "support", "sources", "best evidence"]))
+
+
+def _listed(names: tuple[str, ...], shown: int = 2) -> str:
+    more = f" +{len(names) - shown}" if len(names) > shown else ""
+    return ",".join(names[:shown]) + more
 
 
 @cli.command("evidence")
