@@ -66,8 +66,11 @@ class GraphMetrics:
 def cooperation_graph(conn: Connection, book: ActorBook, as_of: str | None = None) -> nx.Graph:
     """The undirected weighted graph of cooperative ties, aggregated in SQL."""
     f, d, rv = schema.facts, schema.documents, schema.fact_reviews
+    joined = f.outerjoin(rv, rv.c.fingerprint == f.c.fingerprint)
+    if as_of is not None:  # the documents' dates are needed only for an as-of day
+        joined = joined.join(d, d.c.id == f.c.doc_id)
     query = (select(f.c.source_id, f.c.target_id, f.c.relation, f.c.negated, func.count(distinct(f.c.doc_id)))
-             .select_from(f.join(d, d.c.id == f.c.doc_id).outerjoin(rv, rv.c.fingerprint == f.c.fingerprint))
+             .select_from(joined)
              .where(f.c.kind == "relation", f.c.relation.in_(sorted(COOPERATIVE)),
                     or_(rv.c.status.is_(None), rv.c.status != "rejected"))
              .group_by(f.c.source_id, f.c.target_id, f.c.relation, f.c.negated))
