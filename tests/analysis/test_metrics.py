@@ -5,7 +5,7 @@ import networkx as nx
 from alliancegraph import Store
 from alliancegraph.analysis import metrics
 from alliancegraph.analysis.metrics import graph_metrics, wedge_ties
-from tests.analysis.builders import add, rel
+from tests.analysis.builders import add, rel, review
 
 
 def _two_blocs(store: Store) -> None:
@@ -43,3 +43,10 @@ def test_wedges_measure_the_smaller_side_of_each_bridge() -> None:
     assert [(w.a, w.b, w.cut_off) for w in wedge_ties(path)] == [
         ("b", "c", 2), ("c", "d", 2), ("a", "b", 1), ("d", "e", 1)]
     assert graph_metrics(nx.Graph()).actors == ()
+
+
+def test_rejected_facts_leave_the_web_of_allies(store: Store) -> None:
+    wrong = rel("d1", "A", "allied_with", "B")
+    add(store, "d1", "2018", wrong, rel("d1", "B", "allied_with", "C"))
+    review(store, wrong, "rejected")
+    assert {m.actor for m in metrics(store).actors} == {"B", "C"}

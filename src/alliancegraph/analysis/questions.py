@@ -196,7 +196,8 @@ def changes(store: Store, date_from: str, date_to: str, *, actor: str | None = N
     out = []
     for key, tie in after.items():
         old = before.get(key)
-        new_claims = tuple(c for c in tie.claims if old is None or c not in old.claims)
+        known = {c.fact_id for c in old.claims} if old else set()
+        new_claims = tuple(c for c in tie.claims if c.fact_id not in known)
         old_status = old.status if old else "unknown"
         if not new_claims and old_status == tie.status:
             continue
