@@ -95,3 +95,20 @@ def test_rejected_facts_are_left_out_and_confirmed_ones_marked(store: Store) -> 
     (view,) = ties(store, "Taliban")
     assert view.tie.relation == "allied_with" and view.tie.claims[0].confirmed
     assert view.strength.value == 1.5  # the confirmed factor
+
+
+def test_an_alias_shared_by_two_actors_is_ambiguous_but_an_own_name_wins(store: Store) -> None:
+    from sqlalchemy import insert
+
+    from alliancegraph.store import alias_key, schema
+    from tests.analysis.builders import actor_id
+
+    add(store, "d1", "2018", rel("d1", "Islamic State", "rival_of", "al-Qaeda"),
+        rel("d1", "Islamic Sword", "allied_with", "al-Qaeda"), rel("d1", "IS", "fights", "al-Qaeda"))
+    with store.engine.begin() as conn:
+        conn.execute(insert(schema.aliases), [dict(actor_id=actor_id(store, n), alias="the IS group",
+                                                   key=alias_key("the IS group")) for n in ("Islamic State",
+                                                                                            "Islamic Sword")])
+    with pytest.raises(QueryError, match="ambiguous actor 'the IS group': it may be Islamic State, Islamic Sword"):
+        ties(store, "the IS group")
+    assert [v.tie.relation for v in ties(store, "is")] == ["fights"]  # the actor named "IS" itself
