@@ -1,0 +1,147 @@
+"""Latency of the graph questions on a large synthetic store.
+
+Builds a temporary SQLite store of N facts (default 1,000,000) over 5,000
+actors and 50,000 documents with bulk inserts, then times ``ties`` (a typical
+actor and the busiest one), ``evidence`` (the busiest pair), ``ties --as-of``
+and ``metrics``, printing median and p95 latencies in milliseconds.  A
+benchmark, not a test: run it by hand.
+
+usage: python bench/graph.py [--facts N] [--actors N] [--repeat N] [--keep PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from alliancegraph.analysis import evidence, metrics, ties
+from alliancegraph.model import SUPPORT_KINDS
+from alliancegraph.store import Store, alias_key, schema
+
+RELATIONS = [("allied_with", 20), ("supports", 25), ("fights", 20), ("rival_of", 10), ("pledged_allegiance_to", 3),
+             ("affiliate_of", 5), ("split_from", 3), ("negotiates_with", 4), ("leads", 5), ("member_of", 5)]
+FACTS_PER_DOC = 20
+PARTNERS = 12  # each actor's usual counterparts; most facts fall on these pairs
+BATCH = 50_000
+
+
+def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> tuple[list[str], list[tuple[int, int]]]:
+    """Write the synthetic store; return the actor names and the (source, target) id of every relation."""
+    rng = random.Random(seed)
+    store = Store.open(path)
+    names = [f"Group {i:05d}" for i in range(n_actors)]
+    raw = store.engine.raw_connection()
+    cur = raw.cursor()
+
+    def bulk(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        # the DB-API's executemany on tuples: several times faster than Core inserts of dicts at this size;
+        # names come from the schema, values are parameters
+        assert set(columns) <= set(schema.metadata.tables[table].c.keys())
+        marks = ", ".join("?" for _ in columns)
+        cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    cur.execute("PRAGMA synchronous=OFF")
+    bulk("runs", ["id", "extractor", "version", "model", "started_at", "documents"],
+         [(1, "synthetic", "1", "none", "2024-01-01T00:00:00", 0)])
+    bulk("actors", ["id", "name", "type", "origin"], [(i + 1, n, "armed_group", "text") for i, n in enumerate(names)])
+    bulk("aliases", ["actor_id", "alias", "key"], [(i + 1, n, alias_key(n)) for i, n in enumerate(names)])
+    n_docs = max(1, n_facts // FACTS_PER_DOC)
+    bulk("documents", ["id", "content_hash", "title", "date", "author", "text", "ingested_at"],
+         [(f"doc{d:06d}", f"{d:064x}", f"Report {d}", f"{rng.randint(1990, 2024)}-{rng.randint(1, 12):02d}-"
+           f"{rng.randint(1, 28):02d}", f"Author {d % 97}", "synthetic", "2024-01-01T00:00:00")
+          for d in range(n_docs)])
+    # popularity: a few busy actors, a long tail (weights ~ 1/rank^0.6)
+    weights = [1 / (r + 1) ** 0.6 for r in range(n_actors)]
+    partners = {a: rng.choices(range(n_actors), weights=weights, k=PARTNERS) for a in range(n_actors)}
+    kinds, kind_w = zip(*RELATIONS, strict=True)
+    columns = ["run_id", "doc_id", "kind", "source_id", "target_id", "relation", "support", "negated", "hedged",
+               "time", "time_start", "time_end", "evidence", "char_start", "char_end", "sentence_start",
+               "sentence_end", "fingerprint", "origin", "attributed_to"]
+    pairs: list[tuple[int, int]] = []
+    rows: list[tuple[Any, ...]] = []
+    sources = rng.choices(range(n_actors), weights=weights, k=n_facts)
+    for i, a in enumerate(sources):
+        b = rng.choice(partners[a])
+        if b == a:
+            b = (a + 1) % n_actors
+        relation = rng.choices(kinds, weights=kind_w)[0]
+        year = rng.randint(1990, 2024)
+        support = json.dumps(rng.sample(SUPPORT_KINDS, rng.randint(1, 3))) if relation == "supports" else "[]"
+        text = f"Group {a:05d} {relation} Group {b:05d}, claim {i}."
+        rows.append((1, f"doc{i // FACTS_PER_DOC:06d}", "relation", a + 1, b + 1, relation, support,
+                     rng.random() < 0.08, rng.random() < 0.2, str(year), f"{year}-01-01", f"{year}-12-31", text,
+                     0, len(text), 0, len(text), f"{i:064x}", "extracted", None))
+        pairs.append((a + 1, b + 1))
+        if len(rows) == BATCH:
+            bulk("facts", columns, rows)
+            rows = []
+    if rows:
+        bulk("facts", columns, rows)
+    cur.execute("ANALYZE")
+    raw.commit()
+    raw.close()
+    store.close()
+    return names, pairs
+
+
+def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and p95 wall time of ``call`` in milliseconds (after one warm-up call)."""
+    call()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--facts", type=int, default=1_000_000)
+    parser.add_argument("--actors", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="Write the store here and keep it (default: a temp file).")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.keep or Path(tmp) / "bench.db"
+        path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        names, pairs = build(path, args.facts, args.actors)
+        print(f"built {args.facts:,} facts over {args.actors:,} actors in {time.perf_counter() - start:.1f} s "
+              f"({path.stat().st_size / 1e6:.0f} MB)")
+        per_actor = Counter(x for pair in pairs for x in pair)
+        ranked = per_actor.most_common()
+        busiest, typical = ranked[0], ranked[len(ranked) // 2]
+        pair_count = Counter(tuple(sorted(p)) for p in pairs).most_common(1)[0]
+        store = Store.open(path)
+        with store.engine.connect() as conn:
+            plan = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM facts WHERE source_id IN (1) OR target_id IN (1)").all()
+        print("plan of the actor filter:", "; ".join(str(row[-1]) for row in plan))
+        a, b = names[pair_count[0][0] - 1], names[pair_count[0][1] - 1]
+        cases: list[tuple[str, Callable[[], object], int]] = [
+            (f"ties, typical actor ({typical[1]} facts)", lambda: ties(store, names[typical[0] - 1]), args.repeat),
+            (f"ties, busiest actor ({busiest[1]} facts)", lambda: ties(store, names[busiest[0] - 1]), args.repeat),
+            ("ties --as-of 2010, typical actor",
+             lambda: ties(store, names[typical[0] - 1], as_of="2010-12-31"), args.repeat),
+            (f"evidence, busiest pair ({pair_count[1]} facts)", lambda: evidence(store, a, b), args.repeat),
+            ("metrics (whole graph)", lambda: metrics(store), 3),
+        ]
+        print(f"{'question':<45} {'median ms':>10} {'p95 ms':>10}")
+        for label, call, repeat in cases:
+            median, p95 = timed(call, repeat)
+            print(f"{label:<45} {median:>10.1f} {p95:>10.1f}")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Ties: all claims of one relation type between two actors, and their status as of a day.
+
+Status rules (the same text is in ``docs/analysis.md``), for the claims known
+as of the day D (see :func:`claims.load_claims`):
+
+- **disputed**: an affirmed and a negated claim overlap in time.  Two claims are
+  compared only when they can speak of the same thing: for ``supports``, their
+  kinds of help share one (or either names none).
+- **active**: some affirmed claim is still live: not followed by a later
+  compatible negation ("no longer") and not given an explicit end before D.
+- **ended**: affirmed claims exist but none is live.
+- **unknown**: no affirmed claim (nothing known as of D, or only denials).
+
+A claim's time is its valid time (an open side runs to the far past or
+future), else its document's date, else all time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .claims import FAR_FUTURE, Claim
+from .relations import kind_of
+
+Status = str  # "active", "ended", "disputed" or "unknown"
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One relation type between two actors (symmetric types: one tie for both directions)."""
+
+    source: str
+    relation: str
+    target: str
+    symmetric: bool
+    claims: tuple[Claim, ...]  # in time order
+    status: Status
+    reason: str  # why the status is what it is, naming the claims behind it
+    as_of: str | None
+
+    @property
+    def affirmed(self) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if not c.negated)
+
+    @property
+    def negated(self) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.negated)
+
+    @property
+    def first_stated(self) -> str | None:
+        """The earliest day any claim places the tie at."""
+        days = [c.date for c in self.claims if c.date]
+        return min(days) if days else None
+
+    @property
+    def last_stated(self) -> str | None:
+        """The latest day any claim speaks for: an explicit end, else a start, else an assertion."""
+        days = [day for c in self.claims if (day := c.time_end or c.date)]
+        return max(days) if days else None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct documents that affirm the tie (its corroboration), sorted."""
+        return tuple(sorted({c.doc_id for c in self.affirmed}))
+
+    @property
+    def support_kinds(self) -> tuple[str, ...]:
+        """The kinds of help affirmed (``supports`` ties), sorted."""
+        return tuple(sorted({k for c in self.affirmed for k in c.support}))
+
+    def involves(self, actor: str) -> bool:
+        return actor in (self.source, self.target)
+
+    def other(self, actor: str) -> str:
+        """The actor at the other end from ``actor``."""
+        return self.target if self.source == actor else self.source
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.source, self.relation, self.target
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one tie can speak of the same thing (for support: a shared kind of help)."""
+    if a.relation == "supports" and a.support and b.support:
+        return bool(set(a.support) & set(b.support))
+    return True
+
+
+def overlap(a: Claim, b: Claim) -> bool:
+    """Whether the two claims' times share a day."""
+    (s1, e1), (s2, e2) = a.interval(), b.interval()
+    return s1 <= e2 and s2 <= e1
+
+
+def conflicts(claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs (affirmed, negated) of one tie that overlap in time and speak of the same thing."""
+    claims = list(claims)
+    return [(a, n) for a in claims if not a.negated for n in claims
+            if n.negated and compatible(a, n) and overlap(a, n)]
+
+
+def is_live(claim: Claim, denials: Iterable[Claim], as_of: str | None) -> bool:
+    """An affirmed claim still stands: no explicit end before the day, no later compatible denial."""
+    if claim.explicit_end and as_of is not None and (claim.time_end or FAR_FUTURE) < as_of:
+        return False
+    end = claim.interval()[1]
+    return not any(n.negated and compatible(claim, n) and n.interval()[0] > end for n in denials)
+
+
+def status_of(claims: tuple[Claim, ...], as_of: str | None) -> tuple[Status, str]:
+    """The status of a tie made of these claims, and the reason in words (citing fact ids)."""
+    affirmed = [c for c in claims if not c.negated]
+    denials = [c for c in claims if c.negated]
+    if not affirmed:
+        why = "only denials" if claims else "no claims"
+        return "unknown", f"{why} as of {as_of or 'now'}" + _ids(claims)
+    # the first clash is enough to call it disputed (contradictions.py lists them all)
+    clash = next(((a, n) for a in affirmed for n in denials if compatible(a, n) and overlap(a, n)), None)
+    if clash:
+        a, n = clash
+        return "disputed", f"affirmed #{a.fact_id} and denied #{n.fact_id} in overlapping times"
+    live = [c for c in affirmed if is_live(c, denials, as_of)]
+    if live:
+        return "active", f"{len(live)} live affirmed claim(s)" + _ids(live)
+    why = "a later denial" + _ids(denials) if denials else "every claim's stated end is past"
+    return "ended", why
+
+
+def _ids(claims: Iterable[Claim], shown: int = 10) -> str:
+    ids = [f"#{c.fact_id}" for c in claims]
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return f": {', '.join(ids[:shown])}{more}" if ids else ""
+
+
+def tie_key(claim: Claim) -> tuple[str, str, str]:
+    """The tie a relation claim belongs to; symmetric types order the two names."""
+    source, target, relation = claim.source or "", claim.target or "", claim.relation or ""
+    if kind_of(relation).symmetric and target < source:
+        source, target = target, source
+    return source, relation, target
+
+
+def build_ties(claims: Iterable[Claim], as_of: str | None = None) -> list[Tie]:
+    """Group relation claims into ties, each with its status as of the day; sorted by names and type."""
+    groups: dict[tuple[str, str, str], list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "relation" and claim.source and claim.target and claim.source != claim.target:
+            groups.setdefault(tie_key(claim), []).append(claim)
+    ties = []
+    for (source, relation, target), members in sorted(groups.items()):
+        members.sort(key=Claim.sort_key)
+        status, reason = status_of(tuple(members), as_of)
+        ties.append(Tie(source, relation, target, kind_of(relation).symmetric, tuple(members), status, reason, as_of))
+    return ties
