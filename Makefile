@@ -19,6 +19,7 @@ demo: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/alliancegraph --db $(DB) ingest examples/corpus
 	$(BIN)/alliancegraph --db $(DB) summary
+	$(BIN)/alliancegraph --db $(DB) ties al-Qaeda
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

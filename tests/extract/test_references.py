@@ -76,3 +76,9 @@ def test_a_description_in_object_position_is_not_its_clause_subject(extractor: E
 def test_its_inside_the_subject_is_not_the_subject(extractor: Extractor) -> None:
     found = _resolve(extractor, "Hamas governs Gaza. Its main rival for recruits, Fatah, was founded in 1959.")
     assert ("Its", "Hamas", "pronoun") in found
+
+
+def test_a_sentence_about_a_person_keeps_the_group_subject_in_view(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Al-Shabaab took Baidoa. Under Godane it swore loyalty to al-Qaeda. "
+                                "Godane died in 2014; his successor now runs the group.")
+    assert ("the group", "al-Shabaab", "description") in found

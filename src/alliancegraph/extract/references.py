@@ -71,6 +71,8 @@ class DescriptionResolver:
         self.last_person: ActorMention | None = None
         self.topic: ActorMention | None = None  # the last organised subject, this sentence or the one before
         self.topic_age = 0
+        self.group_topic: ActorMention | None = None  # the last armed group that was a subject, lately
+        self.group_topic_age = 0
         self.groups: list[str] = []  # distinct armed groups, most recent last
         self.pair: tuple[ActorMention, ActorMention] | None = None
         self.pair_age = 0
@@ -91,6 +93,8 @@ class DescriptionResolver:
             self.recent = [m for m in self.recent[-5:] if m.name != mention.name] + [mention]
             if _is_subject(sent.doc[mention.start : mention.end].root):
                 self.topic, self.topic_age = mention, 0
+                if mention.type in GROUP_TYPES:
+                    self.group_topic, self.group_topic_age = mention, 0
         if mention.type in GROUP_TYPES:
             self.last_group = mention
             if self.pair is not None and mention.name not in (self.pair[0].name, self.pair[1].name):
@@ -109,7 +113,11 @@ class DescriptionResolver:
 
     def _group(self) -> ActorMention | None:
         topic = self.topic if self.topic is not None and self.topic_age <= 1 else None
-        return topic if topic is not None and topic.type in GROUP_TYPES else self.last_group
+        if topic is not None and topic.type in GROUP_TYPES:
+            return topic
+        # "X was killed; his successor still leads the group": a person's sentence keeps the group in view
+        recent = self.group_topic if self.group_topic is not None and self.group_topic_age <= 2 else None
+        return recent or self.last_group
 
     def _copy(self, antecedent: ActorMention, start: int, end: int, method: str) -> ActorMention:
         return ActorMention(antecedent.name, antecedent.type, start, end, method)
@@ -120,6 +128,7 @@ class DescriptionResolver:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         by_start = {m.start: m for m in mentions}
         self.topic_age += 1
+        self.group_topic_age += 1
         self.pair_age += 1
         self._find_pair(sent, mentions)
         for token in sent:
