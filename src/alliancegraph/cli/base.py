@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import click
 
@@ -22,6 +22,17 @@ def open_store(ctx: click.Context) -> Store:
         ctx.call_on_close(obj["store"].close)
     store: Store = obj["store"]
     return store
+
+
+T = TypeVar("T")
+
+
+def run(call: Callable[[], T]) -> T:
+    """Run a library call, turning its errors into a clean message and a failing exit status."""
+    try:
+        return call()
+    except AllianceGraphError as err:
+        raise click.ClickException(str(err)) from None
 
 
 def table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> str:

@@ -10,11 +10,10 @@ from typing import Any, TypeVar
 import click
 
 from .. import api
-from ..errors import AllianceGraphError
 from ..model import RELATION_TYPES, ROLES, SUPPORT_KINDS, Document, Relation
 from ..store import decisions as lib
 from ..store.merges import suggest_merges
-from .base import cli, open_store, table
+from .base import cli, open_store, run, table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,14 +32,6 @@ def decided(command: F) -> F:
     return click.option("--why", required=True, help="Why: the reason, kept with the decision.")(command)
 
 
-def _call(job: Callable[[], Any]) -> Any:
-    """Run a library call, turning its errors into a clean message and a failing exit status."""
-    try:
-        return job()
-    except AllianceGraphError as err:
-        raise click.ClickException(str(err)) from None
-
-
 @cli.command("merge")
 @click.argument("keep")
 @click.argument("drop")
@@ -48,7 +39,7 @@ def _call(job: Callable[[], Any]) -> Any:
 @click.pass_context
 def merge_cli(ctx: click.Context, keep: str, drop: str, why: str, who: str) -> None:
     """Read the actor DROP as KEEP from now on (names or aliases)."""
-    d = _call(lambda: lib.merge_actors(open_store(ctx), keep, drop, who=who, why=why))
+    d = run(lambda: lib.merge_actors(open_store(ctx), keep, drop, who=who, why=why))
     click.echo(f"decision {d.id}: {d.payload['actor']} is now read as {d.payload['into']}")
 
 
@@ -61,10 +52,10 @@ def split_cli(ctx: click.Context, actor: str, alias: str | None, why: str, who: 
     """Separate ACTOR from the actor it was merged into (or, with --alias, split off a wrong alias)."""
     store = open_store(ctx)
     if alias is None:
-        d = _call(lambda: lib.split_actors(store, actor, who=who, why=why))
+        d = run(lambda: lib.split_actors(store, actor, who=who, why=why))
         click.echo(f"decision {d.id}: {d.payload['actor']} is separate from {d.payload['from']}")
     else:
-        d = _call(lambda: lib.split_alias(store, actor, alias, who=who, why=why))
+        d = run(lambda: lib.split_alias(store, actor, alias, who=who, why=why))
         click.echo(f"decision {d.id}: {d.payload['actor']} is an actor of its own, apart from {d.payload['from']}")
 
 
@@ -74,7 +65,7 @@ def split_cli(ctx: click.Context, actor: str, alias: str | None, why: str, who: 
 @click.pass_context
 def confirm_cli(ctx: click.Context, fact: str, why: str, who: str) -> None:
     """Confirm FACT (its id in 'facts', or its row number)."""
-    d = _call(lambda: lib.confirm_fact(open_store(ctx), fact, who=who, why=why))
+    d = run(lambda: lib.confirm_fact(open_store(ctx), fact, who=who, why=why))
     click.echo(f"decision {d.id}: fact {d.subject[:10]} confirmed")
 
 
@@ -84,7 +75,7 @@ def confirm_cli(ctx: click.Context, fact: str, why: str, who: str) -> None:
 @click.pass_context
 def reject_cli(ctx: click.Context, fact: str, why: str, who: str) -> None:
     """Reject FACT (its id in 'facts', or its row number): it is left out of exports and counts."""
-    d = _call(lambda: lib.reject_fact(open_store(ctx), fact, who=who, why=why))
+    d = run(lambda: lib.reject_fact(open_store(ctx), fact, who=who, why=why))
     click.echo(f"decision {d.id}: fact {d.subject[:10]} rejected")
 
 
@@ -109,7 +100,7 @@ def add_fact_cli(ctx: click.Context, source: str, relation: str, target: str, ci
     """Add the relation SOURCE RELATION TARGET by hand, with the citation that states it."""
     fact = Relation(source, relation, target, lib.PENDING_EVIDENCE, negated=negated, hedged=hedged,
                     attributed_to=attributed_to, time=time, support=support, role=role)
-    d = _call(lambda: lib.add_fact(open_store(ctx), fact, citation=citation, quote=quote, doc_id=doc_id,
+    d = run(lambda: lib.add_fact(open_store(ctx), fact, citation=citation, quote=quote, doc_id=doc_id,
                                    who=who, why=why))
     click.echo(f"decision {d.id}: fact {d.subject[:10]} added in document {d.payload['doc_id']}")
 
@@ -120,7 +111,7 @@ def add_fact_cli(ctx: click.Context, source: str, relation: str, target: str, ci
 @click.pass_context
 def undo_cli(ctx: click.Context, decision_id: int, why: str, who: str) -> None:
     """Revert what decision DECISION_ID did (recorded as a decision of its own)."""
-    d = _call(lambda: lib.undo(open_store(ctx), decision_id, who=who, why=why))
+    d = run(lambda: lib.undo(open_store(ctx), decision_id, who=who, why=why))
     click.echo(f"decision {d.id}: undid decision {decision_id} ({d.payload['action']})")
 
 
@@ -160,7 +151,7 @@ def reextract_cli(ctx: click.Context, doc_ids: tuple[str, ...]) -> None:
 
     # a caller embedding the CLI (or a test) may hand in its own extractor through the context object
     extractor = ctx.ensure_object(dict).get("extractor")
-    report = _call(lambda: api.reextract(open_store(ctx), list(doc_ids) or None, extractor, progress=progress))
+    report = run(lambda: api.reextract(open_store(ctx), list(doc_ids) or None, extractor, progress=progress))
     for fp in report.lost_reviews:
         click.echo(f"the reviewed fact {fp[:10]} is no longer extracted", err=True)
     click.echo(f"{len(report.documents)} document(s) extracted again: {report.facts_before} facts before, "

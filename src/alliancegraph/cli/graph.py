@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from .. import analysis
-from ..errors import AllianceGraphError
 from ..model import MEASURES, RELATION_TYPES
-from .base import cli, open_store, table
+from .base import cli, open_store, run, table
 
 T = TypeVar("T")
 SHOWN = 5  # claims shown per side of a contradiction
@@ -24,14 +22,6 @@ as_of_option = click.option("--as-of", "as_of", metavar="DATE",
                             help="Only what was known on this day (YYYY[-MM[-DD]]).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 type_option = click.option("--type", "relation", type=click.Choice(RELATION_TYPES), help="Only this relation type.")
-
-
-def _ask(call: Callable[[], T]) -> T:
-    """Run a question, turning the library's errors into a clean CLI error."""
-    try:
-        return call()
-    except AllianceGraphError as err:
-        raise click.ClickException(str(err)) from None
 
 
 def _echo_json(value: Any) -> None:
@@ -61,7 +51,7 @@ def _flags(claim: analysis.Claim) -> str:
 @click.pass_context
 def ties_cli(ctx: click.Context, actor: str, as_of: str | None, relation: str | None, as_json: bool) -> None:
     """An actor's ties: status, strength, support kinds, sources and the best evidence line each."""
-    views = _ask(lambda: analysis.ties(open_store(ctx), actor, as_of=as_of, relation=relation))
+    views = run(lambda: analysis.ties(open_store(ctx), actor, as_of=as_of, relation=relation))
     if as_json:
         _echo_json(views)
         return
@@ -85,7 +75,7 @@ def _listed(names: tuple[str, ...], shown: int = 2) -> str:
 @click.pass_context
 def evidence_cli(ctx: click.Context, a: str, b: str, as_of: str | None, relation: str | None, as_json: bool) -> None:
     """Every claim between two actors, in time order, with quotes, speakers and sources."""
-    claims = _ask(lambda: analysis.evidence(open_store(ctx), a, b, as_of=as_of, relation=relation))
+    claims = run(lambda: analysis.evidence(open_store(ctx), a, b, as_of=as_of, relation=relation))
     if as_json:
         _echo_json(claims)
         return
@@ -103,7 +93,7 @@ def evidence_cli(ctx: click.Context, a: str, b: str, as_of: str | None, relation
 @click.pass_context
 def timeline_cli(ctx: click.Context, actor: str, other: str | None, as_of: str | None, as_json: bool) -> None:
     """Dated events, estimates and tie changes of an actor (or between two)."""
-    entries = _ask(lambda: analysis.timeline(open_store(ctx), actor, other, as_of=as_of))
+    entries = run(lambda: analysis.timeline(open_store(ctx), actor, other, as_of=as_of))
     if as_json:
         _echo_json(entries)
         return
@@ -119,7 +109,7 @@ def timeline_cli(ctx: click.Context, actor: str, other: str | None, as_of: str |
 @click.pass_context
 def changes_cli(ctx: click.Context, date_from: str, date_to: str, actor: str | None, as_json: bool) -> None:
     """Ties that appeared, ended, became disputed, strengthened or weakened between two days."""
-    found = _ask(lambda: analysis.changes(open_store(ctx), date_from, date_to, actor=actor))
+    found = run(lambda: analysis.changes(open_store(ctx), date_from, date_to, actor=actor))
     if as_json:
         _echo_json(found)
         return
@@ -135,7 +125,7 @@ def changes_cli(ctx: click.Context, date_from: str, date_to: str, actor: str | N
 @click.pass_context
 def metrics_cli(ctx: click.Context, as_of: str | None, limit: int, as_json: bool) -> None:
     """Degree, weighted degree, betweenness (brokers), blocs and wedge ties of the web of allies."""
-    result = _ask(lambda: analysis.metrics(open_store(ctx), as_of=as_of))
+    result = run(lambda: analysis.metrics(open_store(ctx), as_of=as_of))
     if as_json:
         _echo_json(result)
         return
@@ -160,7 +150,7 @@ def metrics_cli(ctx: click.Context, as_of: str | None, limit: int, as_json: bool
 @click.pass_context
 def quantities_cli(ctx: click.Context, actor: str, measure: str | None, as_of: str | None, as_json: bool) -> None:
     """Every estimate of an actor's measures over time, with its source: the spread, not one number."""
-    spreads = _ask(lambda: analysis.quantities(open_store(ctx), actor, measure=measure, as_of=as_of))
+    spreads = run(lambda: analysis.quantities(open_store(ctx), actor, measure=measure, as_of=as_of))
     if as_json:
         _echo_json(spreads)
         return
@@ -183,7 +173,7 @@ def quantities_cli(ctx: click.Context, actor: str, measure: str | None, as_of: s
 def contradictions_cli(ctx: click.Context, actor: str | None, other: str | None, as_of: str | None,
                        as_json: bool) -> None:
     """Claims that disagree (a tie affirmed and denied, differing estimates or leaders), with both sides."""
-    found = _ask(lambda: analysis.contradictions(open_store(ctx), actor, other, as_of=as_of))
+    found = run(lambda: analysis.contradictions(open_store(ctx), actor, other, as_of=as_of))
     if as_json:
         _echo_json(found)
         return
@@ -205,7 +195,7 @@ def contradictions_cli(ctx: click.Context, actor: str | None, other: str | None,
 @click.pass_context
 def brief_cli(ctx: click.Context, a: str, b: str, as_of: str | None) -> None:
     """A Markdown dossier on one alliance, every sentence citing its evidence."""
-    click.echo(_ask(lambda: analysis.brief(open_store(ctx), a, b, as_of=as_of)).markdown, nl=False)
+    click.echo(run(lambda: analysis.brief(open_store(ctx), a, b, as_of=as_of)).markdown, nl=False)
 
 
 @cli.command("explain")
@@ -217,7 +207,7 @@ def brief_cli(ctx: click.Context, a: str, b: str, as_of: str | None) -> None:
 @click.pass_context
 def explain_cli(ctx: click.Context, a: str, b: str, as_of: str | None, relation: str | None, as_json: bool) -> None:
     """Expand a pair's strength, and each tie's status, strength and corroboration, into its claims."""
-    result = _ask(lambda: analysis.explain(open_store(ctx), a, b, relation=relation, as_of=as_of))
+    result = run(lambda: analysis.explain(open_store(ctx), a, b, relation=relation, as_of=as_of))
     if as_json:
         _echo_json(result)
         return
@@ -244,7 +234,7 @@ def explain_cli(ctx: click.Context, a: str, b: str, as_of: str | None, relation:
 @click.pass_context
 def trend_cli(ctx: click.Context, a: str, b: str, date_from: str, date_to: str) -> None:
     """How a pair's strength moved between two days, with the parts of each score."""
-    result = _ask(lambda: analysis.trend(open_store(ctx), a, b, date_from, date_to))
+    result = run(lambda: analysis.trend(open_store(ctx), a, b, date_from, date_to))
     click.echo(f"{result.direction}: {result.before.value:.2f} -> {result.after.value:.2f} ({result.delta:+.2f})")
     for label, score in (("before", result.before), ("after", result.after)):
         click.echo(f"{label}:")
