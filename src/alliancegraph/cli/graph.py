@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -15,7 +15,6 @@ from .. import analysis
 from ..model import MEASURES, RELATION_TYPES
 from .base import cli, open_store, run, table
 
-T = TypeVar("T")
 SHOWN = 5  # claims shown per side of a contradiction
 
 as_of_option = click.option("--as-of", "as_of", metavar="DATE",
