@@ -223,3 +223,17 @@ def test_a_short_form_names_the_group_named_in_full_earlier(extractor: Extractor
 def test_a_short_form_shared_by_two_groups_names_neither(extractor: Extractor) -> None:
     text = "Jaish al-Adl and Jaish-e-Mohammed are distinct. Pakistan shelters Jaish."
     assert not any(f.relation == "supports" for f in _facts(extractor, text) if isinstance(f, Relation))
+
+
+def test_a_tie_that_is_only_wanted_is_hedged_not_stated(extractor: Extractor) -> None:
+    wanted = _facts(extractor, "Diplomats hope to persuade the Houthis to sever ties with Iran.")
+    stated = _facts(extractor, "The Houthis severed ties with Iran in 2019.")
+    cut = [f for f in wanted if isinstance(f, Relation) and f.target == "Iran"]
+    assert cut and all(f.hedged for f in cut)
+    assert not any(f.hedged for f in stated if isinstance(f, Relation) and f.target == "Iran")
+
+
+def test_severed_ties_is_a_rupture_not_an_alliance(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Houthis severed ties with Iran in 2019.")
+    assert _rels(facts) == {("Houthis", "split_from", "Iran", False)}
+    assert not _rels(_facts(extractor, "Thousands of fighters left Syria for Iraq."))

@@ -105,7 +105,8 @@ def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False, trigger: T
     Doubt cast by the next sentence ("If true, ...") or a phrase anywhere in the sentence ("if true",
     "unclear whether") hedges every fact of it.  A single hedge word hedges the facts in its scope: the
     trigger's own clause and the clauses above it ("X *may* have helped", "officials *believe* that X
-    funds Y"), not a neighbouring clause ("X leads Y and asks us to *believe* ...").
+    funds Y"), not a neighbouring clause ("X leads Y and asks us to *believe* ...").  So does a word
+    of wanting or pressing above the trigger ("*hopes* to join X", "*persuading* Y to sever ties").
     """
     if questioned:
         return True
@@ -117,6 +118,8 @@ def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False, trigger: T
     for node in [trigger, *trigger.ancestors]:
         if node.lemma_.lower() in words or node.lower_ in words:
             return True
+        if node is not trigger and node.lemma_.lower() in lexicon.unrealised:
+            return True  # "hopes to join X", "persuading the Taliban to sever ties": wanted, not done
         if any(c.dep_ in ("advmod", "aux", "auxpass", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
                for c in node.children):
             return True

@@ -32,6 +32,7 @@ class Lexicon:
     not_actors: frozenset[str] = frozenset()  # lower case
     state_agents: frozenset[str] = frozenset()  # "troops" in "Turkish troops", lower case
     state_agent_modifiers: frozenset[str] = frozenset()  # "security" in "Pakistani security forces"
+    unrealised: frozenset[str] = frozenset()  # "persuade" in "persuade X to sever ties": what is only wanted
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -83,4 +84,5 @@ class Lexicon:
             state_agents=frozenset(w.lower() for w in words("state_agents")) if "state_agents" in data else frozenset(),
             state_agent_modifiers=(frozenset(w.lower() for w in words("state_agent_modifiers"))
                                    if "state_agent_modifiers" in data else frozenset()),
+            unrealised=frozenset(w.lower() for w in words("unrealised")) if "unrealised" in data else frozenset(),
         )

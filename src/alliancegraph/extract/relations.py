@@ -108,7 +108,7 @@ def _role(trigger: Span, ctx: SentenceContext) -> str:
     return "leader"
 
 
-def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
+def _valid(relation: str, source: ActorMention, target: ActorMention, trigger: Span) -> bool:
     if source.name == target.name:
         return False
     if relation in PERSON_FREE and "person" in (source.type, target.type):
@@ -118,7 +118,10 @@ def _valid(relation: str, source: ActorMention, target: ActorMention) -> bool:
     if relation == "member_of":
         return source.type == "person" and target.type in GROUP_TYPES
     if relation == "split_from":  # a group, or a person who walked out ("after breaking with al-Mourabitoun")
-        return target.type in ("armed_group", "group", "organization") and source.type != "place"
+        # a state too, once the words name the tie itself ("severed ties with Iran"); "left Syria" is a place
+        ruptured = any(t.lemma_.lower() in ("tie", "rupture", "relation") for t in trigger)
+        organised = ("armed_group", "group", "organization") + (("state",) if ruptured else ())
+        return target.type in organised and source.type != "place"
     if relation == "controls":  # the small model often takes a one-word town ("Sanaa") for a person
         town = target.type == "person" and target.method == "ner" and target.end - target.start == 1
         return source.type not in ("place", "person") and (target.type in PLACE_TYPES or town)
@@ -135,6 +138,10 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     # speakers are sources, not parties: the rules below see only the parties
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
     seen: set[tuple[str, str, str]] = set()
+    # "severed ties": the longer trigger of one type hides the shorter of another ("ties") inside it
+    triggers = [(label, span) for label, span in triggers
+                if not any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
+                           for _, other in triggers)]
     for label, trigger in triggers:
         relation = "supports" if label == RECEIVED else label
         relation = "affiliate_of" if relation == "member_of" and _group_source(trigger, ctx) else relation
@@ -146,7 +153,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         if frame == "mutual" and relation not in SYMMETRIC_RELATIONS:
             pairs = pairs + [(b, a) for a, b in pairs]
         for source, target in pairs:
-            if not _valid(relation, source, target) or (source.name, relation, target.name) in seen:
+            if not _valid(relation, source, target, trigger) or (source.name, relation, target.name) in seen:
                 continue
             if relation != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
                 continue  # "its branch in Syria": Syria is where, not whom
