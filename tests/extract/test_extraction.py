@@ -237,3 +237,24 @@ def test_severed_ties_is_a_rupture_not_an_alliance(extractor: Extractor) -> None
     facts = _facts(extractor, "The Houthis severed ties with Iran in 2019.")
     assert _rels(facts) == {("Houthis", "split_from", "Iran", False)}
     assert not _rels(_facts(extractor, "Thousands of fighters left Syria for Iraq."))
+
+
+def _events(extractor: Extractor, text: str) -> list[Event]:
+    return [f for f in _facts(extractor, text, date="2020-01-01") if isinstance(f, Event)]
+
+
+def test_a_led_invasion_is_done_by_the_leader_to_the_place(extractor: Extractor) -> None:
+    found = _events(extractor, "In 2003 the U.S.-led invasion of Iraq toppled Saddam Hussein.")
+    invasion = [e for e in found if e.event == "invasion"]
+    assert invasion and invasion[0].actors[0] == "United States" and invasion[0].place == "Iraq"
+
+
+def test_figurative_objects_and_wishes_give_no_event_an_attempt_a_hedged_one(extractor: Extractor) -> None:
+    assert not [e for e in _events(extractor, "Al-Shabaab must strike a balance between its clans.")
+                if e.event in ("airstrike", "attack")]
+    assert not [e for e in _events(extractor, "The Houthis share a desire to seize Marib from the government.")
+                if e.event == "capture_of_territory"]
+    tried = [e for e in _events(extractor, "The Houthis have been trying to capture Marib since 2021.")
+             if e.event == "capture_of_territory"]
+    assert tried and tried[0].hedged
+    assert not [e for e in _events(extractor, "Hamas launched an offensive against Israel.") if e.event == "founding"]

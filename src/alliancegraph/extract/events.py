@@ -40,15 +40,42 @@ def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], li
             doers.append(found[0])
     if head.pos_ in ("NOUN", "PROPN"):
         owner, fillers = frames.owner_and_filler(head, ctx, role_noun=False)
+        leader = _led_by(head, ctx)
+        if leader is not None:
+            doers.append(leader)  # "the U.S.-led invasion of Afghanistan": Afghanistan is invaded, not invading
         if owner is not None:
-            doers.append(owner)
+            (others if leader is not None else doers).append(owner)
         others.extend(fillers)
-        if head.i >= 2 and head.nbor(-1).text == "-" and ctx.mention_at(head.nbor(-2)) is not None:
-            doers.append(ctx.mention_at(head.nbor(-2)))  # type: ignore[arg-type]  # "U.S.-led invasion"
     others.extend(frames.objects(head, ctx, "controls", None))
     inside = [m for m in ctx.mentions if m.start > head.i and head.is_ancestor(ctx.sent.doc[m.start])]
     others.extend(inside[:2])
     return list(dict.fromkeys(doers)), [m for m in dict.fromkeys(others) if m not in doers]
+
+
+def _led_by(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor in "U.S.-led invasion" or "Saudi-led strikes": NAME - led NOUN, or NAME - NOUN."""
+    doc, i = ctx.sent.doc, head.i
+    if i >= 3 and doc[i - 1].lower_ == "led" and doc[i - 2].text == "-":
+        return ctx.mention_at(doc[i - 3])
+    if i >= 2 and doc[i - 1].text == "-":
+        return ctx.mention_at(doc[i - 2])
+    return None
+
+
+def _figurative(event: str, head: Token, ctx: SentenceContext) -> bool:
+    """ "strike a balance", "launched an offensive": the trigger's object says it is not this event."""
+    words = ctx.lexicon.figurative_objects.get(event, ())
+    if not words:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ in ("acl", "amod", "advcl"):  # "Launched in 2001, the invasion ...": the noun it describes
+        objects += [head.head] + [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(o.lemma_.lower() in words for o in objects)
+
+
+def _wished(head: Token, ctx: SentenceContext) -> bool:
+    """ "a desire to expel U.S. forces", "plans to seize the town": wanted, not done (an attempt stays, hedged)."""
+    return any(a.lemma_.lower() in ctx.lexicon.wishes for a in head.ancestors)
 
 
 def _town(mention: ActorMention, event: str) -> bool:
@@ -69,8 +96,11 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
     seen: set[str] = set()
     for event, trigger in triggers:
         head = trigger.root
-        if event in seen or _generic(head):
+        if event in seen or _generic(head) or _figurative(event, head, ctx) or _wished(head, ctx):
             continue
+        if event == "pledge" and not any(w in trigger.text.lower() for w in OATHS) and any(
+                c.dep_ in ("ccomp", "xcomp") for c in head.children):
+            event = "statement"  # "pledged that the group will not allow ...": a promise, said aloud
         doers, others = _attached(head, ctx)
         # a state is where something happened unless it did it ("Turkish drones struck ...")
         places = [m for m in doers + others
@@ -102,6 +132,8 @@ def _event(event: str, names: list[str], places: list[ActorMention], trigger: Sp
     return Event(
         event=event, actors=tuple(names), place=place, time=fact_time(trigger, ctx),
         evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
-        negated=is_negated(trigger.root, sent, ctx.lexicon), hedged=is_hedged(sent, ctx.lexicon, ctx.questioned),
+        negated=is_negated(trigger.root, sent, ctx.lexicon),
+        hedged=is_hedged(sent, ctx.lexicon, ctx.questioned) or any(
+            a.lemma_.lower() in ctx.lexicon.unrealised for a in trigger.root.ancestors),
         attributed_to=ctx.speaker,
     )

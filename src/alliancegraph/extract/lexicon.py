@@ -7,7 +7,7 @@ lemmas.  Analysts extend the data file, not this module.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,8 @@ class Lexicon:
     state_agents: frozenset[str] = frozenset()  # "troops" in "Turkish troops", lower case
     state_agent_modifiers: frozenset[str] = frozenset()  # "security" in "Pakistani security forces"
     unrealised: frozenset[str] = frozenset()  # "persuade" in "persuade X to sever ties": what is only wanted
+    wishes: frozenset[str] = frozenset()  # the part of unrealised that only wants ("desire", "plan")
+    figurative_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> "balance"
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -85,4 +87,6 @@ class Lexicon:
             state_agent_modifiers=(frozenset(w.lower() for w in words("state_agent_modifiers"))
                                    if "state_agent_modifiers" in data else frozenset()),
             unrealised=frozenset(w.lower() for w in words("unrealised")) if "unrealised" in data else frozenset(),
+            wishes=frozenset(w.lower() for w in words("wishes")) if "wishes" in data else frozenset(),
+            figurative_objects=groups("figurative_objects") if "figurative_objects" in data else {},
         )
