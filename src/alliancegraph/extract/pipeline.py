@@ -58,7 +58,7 @@ def build_nlp(gazetteer_path: str | Path | None = None) -> Language:
         # "Brig." must stay one token, or the parser ends a sentence inside a name
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     # "U.S.-led", "U.N.-backed": split the hyphen after an abbreviation as after any word ("Iran-backed")
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("alliancegraph_actors", after="ner", config={"gazetteer_path": str(gazetteer_path or "")})
     return nlp
