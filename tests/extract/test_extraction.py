@@ -267,3 +267,10 @@ def test_a_leaders_tenure_ends_at_the_death_the_document_dates(extractor: Extrac
     alive = "Mullah Omar, the Taliban's leader, refused to hand over bin Laden in 2001."
     kept = [f for f in _facts(extractor, alive, date="2018-05-01") if isinstance(f, Relation) and f.relation == "leads"]
     assert kept and kept[0].time == "2001"
+
+
+def test_a_nouns_own_agent_acts_not_the_clause_subject(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Al-Qaeda rarely acts alone; instead it contributes to attacks by the Taliban.")
+    assert ("al-Qaeda", "fights", "Taliban", False) not in _rels(facts)
+    facts = _facts(extractor, "Hezbollah welcomed support by Iran for the Houthis.")
+    assert ("Iran", "supports", "Houthis", False) in _rels(facts)

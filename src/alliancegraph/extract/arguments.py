@@ -335,6 +335,11 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
             return []
         return [(filler, owner) for filler in fillers]
     source = owner
+    # "attacks by the Taliban", "support by Iran": the noun's own agent acts, not the clause's subject
+    by = next((_argument_in(c, ctx, None) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if source is None and by is not None:
+        targets = [t for t in objects(head, ctx, relation, by) if t != by]
+        return [(by, t) for t in with_conjuncts(targets[0], ctx)] if targets else []
     if source is None:  # "X announced its support for Y", "X has close ties to Y", "X declared war on Y"
         governing = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
         if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
