@@ -274,3 +274,10 @@ def test_a_nouns_own_agent_acts_not_the_clause_subject(extractor: Extractor) -> 
     assert ("al-Qaeda", "fights", "Taliban", False) not in _rels(facts)
     facts = _facts(extractor, "Hezbollah welcomed support by Iran for the Houthis.")
     assert ("Iran", "supports", "Houthis", False) in _rels(facts)
+
+
+def test_the_movement_is_the_recent_group_that_calls_itself_one(extractor: Extractor) -> None:
+    text = ("Al-Qaeda has been weakened. Its closest link runs through the Haqqani Network, the Taliban faction "
+            "led by Sirajuddin Haqqani, who has also been the movement's deputy leader since 2015.")
+    leads = {(f.source, f.target) for f in _facts(extractor, text) if isinstance(f, Relation) and f.relation == "leads"}
+    assert ("Sirajuddin Haqqani", "Taliban") in leads and ("Sirajuddin Haqqani", "al-Qaeda") not in leads

@@ -33,6 +33,11 @@ class GazetteerEntry:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
 
+    def kind_nouns(self, nouns: frozenset[str]) -> frozenset[str]:
+        """Which of ``nouns`` the group's own names use ("Taliban movement" -> movement): what "the movement" may mean."""
+        words = {w for text in (self.name, *self.aliases) for w in re.findall(r"[a-z]+", text.lower())}
+        return nouns & words
+
 
 def strip_name(text: str, titles: Iterable[str] = ()) -> str:
     """A name without a leading article, leading titles or a trailing possessive.

@@ -35,7 +35,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
-from .references import DescriptionResolver
+from .references import KIND_NOUNS, DescriptionResolver
 from .relations import RECEIVED, relations
 from .tenures import close_tenures
 from .triggers import TriggerIndex
@@ -79,6 +79,8 @@ class Extractor:
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
         self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
                        for link in entry.links if link.get("relation") == "affiliate_of"}
+        self.kinds = {entry.name: kinds for entry in self.gazetteer
+                      if (kinds := entry.kind_nouns(KIND_NOUNS))}
         self.triggers = TriggerIndex({"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
@@ -112,7 +114,7 @@ class Extractor:
         forms = resolver.short_forms()
         for doc in docs:
             resolver.add_short_forms(doc, forms)
-        descriptions = DescriptionResolver()
+        descriptions = DescriptionResolver(self.kinds)
         mentions: list[Mention] = []
         facts: list[Fact] = []
         speaker: str | None = None

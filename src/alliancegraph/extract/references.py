@@ -26,6 +26,8 @@ relation rules never uses them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from .context import LOCATIVE, ActorMention
@@ -35,6 +37,9 @@ GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "i
 # members in the plural stand for their group ("the separatists control Aden"); one member does not
 MEMBER_NOUNS = frozenset({"militant", "insurgent", "jihadist", "guerrilla", "rebel", "separatist", "extremist",
                           "terrorist"})
+# nouns that name what kind of body a group is: "the movement" is the recent group that calls itself one
+KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organisation", "insurgency", "front",
+                        "army", "party"})
 PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
@@ -65,7 +70,8 @@ def _is_subject(token: Token) -> bool:
 class DescriptionResolver:
     """Remembers the actors named so far in a document and links descriptions and pronouns to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, kinds: Mapping[str, frozenset[str]] | None = None) -> None:
+        self.kinds = kinds or {}  # a group's name -> the KIND_NOUNS its own names use
         self.last_group: ActorMention | None = None
         self.last_organised: ActorMention | None = None
         self.last_person: ActorMention | None = None
@@ -189,6 +195,11 @@ class DescriptionResolver:
             return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
                     ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
         antecedent = self.described.get(lemma) or self._group()
+        if lemma in KIND_NOUNS and antecedent is not None and lemma not in self.kinds.get(antecedent.name, ()):
+            # "the Haqqani Network, the Taliban faction ..., the movement's deputy": the group called a movement
+            kind = [name for name in self.groups[-4:] if lemma in self.kinds.get(name, ())]
+            if kind:
+                antecedent = ActorMention(kind[-1], "armed_group", 0, 0, "description")
         subject = self._clause_subject(token, mentions)
         if antecedent is not None and subject is not None and antecedent.name == subject:
             # "al-Qaeda is providing skills to the insurgent group": an object is not its own clause's subject
