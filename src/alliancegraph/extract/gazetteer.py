@@ -34,7 +34,7 @@ class GazetteerEntry:
     capitals: tuple[str, ...] = ()
 
     def kind_nouns(self, nouns: frozenset[str]) -> frozenset[str]:
-        """Which of ``nouns`` the group's own names use ("Taliban movement" -> movement): what "the movement" may mean."""
+        """Which of ``nouns`` the group's own names use ("Taliban movement" -> movement)."""
         words = {w for text in (self.name, *self.aliases) for w in re.findall(r"[a-z]+", text.lower())}
         return nouns & words
 
