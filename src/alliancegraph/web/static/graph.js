@@ -336,6 +336,17 @@
     var edges = (data.edges || []).filter(function (edge) {
       return known[edge.source] && known[edge.target];
     });
+    // Hubs are drawn larger, with larger names, so they read when zoomed out.
+    var degree = {};
+    edges.forEach(function (edge) {
+      degree[edge.source] = (degree[edge.source] || 0) + 1;
+      degree[edge.target] = (degree[edge.target] || 0) + 1;
+    });
+    elements.forEach(function (element) {
+      var root = Math.sqrt(degree[element.data.id] || 0);
+      element.data.size = Math.round(16 + 6 * root);
+      element.data.font = Math.round(13 + 3 * root);
+    });
     edges.forEach(function (edge) {
       var strength = Math.min(Math.max(Number(edge.strength) || 0, 0), 1);
       var classes = [];
@@ -393,12 +404,15 @@
           randomize: false,
           fit: true,
           padding: 30,
-          nodeDimensionsIncludeLabels: true,
+          nodeDimensionsIncludeLabels: false,
+          componentSpacing: 60,
+          gravity: 0.6,
+          nodeOverlap: 20,
           idealEdgeLength: function () {
-            return 90;
+            return 70;
           },
           nodeRepulsion: function () {
-            return 9000;
+            return 300000;
           }
         })
         .run();
@@ -467,8 +481,12 @@
     heading.textContent = title + ": ";
     box.appendChild(heading);
     var list = document.createElement("ul");
+    list.style.display = "inline";
+    list.style.padding = "0";
     keys.forEach(function (key) {
       var item = document.createElement("li");
+      item.style.display = "inline-block";
+      item.style.marginRight = "1em";
       item.appendChild(makeSwatch(key));
       item.appendChild(document.createTextNode(String(key).replace(/_/g, " ")));
       list.appendChild(item);
@@ -544,13 +562,15 @@
       style: {
         "background-color": "data(colour)",
         label: "data(label)",
-        "font-size": 11,
+        "font-size": "data(font)",
         "text-valign": "bottom",
         "text-margin-y": 3,
         "text-wrap": "ellipsis",
-        "text-max-width": 140,
-        width: 18,
-        height: 18
+        "text-max-width": 180,
+        "text-outline-color": "#fff",
+        "text-outline-width": 2,
+        width: "data(size)",
+        height: "data(size)"
       }
     },
     {
