@@ -158,7 +158,8 @@ def changes_api(state: State, date_from: Annotated[str, Query(alias="from")],
     first, last = params.day(date_from, "from"), params.day(date_to, "to")
     if first is None or last is None:
         raise WebError(400, "both 'from' and 'to' dates are needed")
-    found = analysis.changes(state.store, first, last, actor=params.actor_name(state.store, actor))
+    found = analysis.changes(state.store, date_from.strip(), date_to.strip(),
+                             actor=params.actor_name(state.store, actor))
     return {"changes": [{"change": c.change, "source": c.tie.source, "relation": c.tie.relation,
                          "target": c.tie.target, "before": c.status_before, "after": c.status_after,
                          "delta": c.trend.delta, "new_claims": [views.claim_dict(x) for x in c.new_claims]}
