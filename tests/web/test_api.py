@@ -56,6 +56,7 @@ def test_graph_filters(client: TestClient) -> None:
     ("/api/graph?as_of=2019-13-01", 400, ["'2019-13-01'", "not a date"]),
     ("/api/graph?as_of=yesterday", 400, ["'yesterday'"]),
     ("/api/graph?type=friends", 400, ["'friends'", "relation type"]),
+    ("/api/graph?region=Atlantis", 400, ["'Atlantis'", "Iraq, Syria"]),
     ("/api/graph?min_strength=-1", 400, ["'-1'", "min_strength"]),
     ("/api/graph?min_sources=-2", 400, ["'-2'", "min_sources"]),
     ("/api/graph?min_sources=many", 400, ["'many'", "min_sources"]),

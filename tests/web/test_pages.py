@@ -86,6 +86,8 @@ def test_actor_page_sections(client: TestClient) -> None:
     ("/actors/Nobody", 404, "unknown actor: &#39;Nobody&#39;"),
     ("/ties/1/2?type=hugs", 400, "&#39;hugs&#39;"),
     ("/ties/1/2?as_of=someday", 400, "&#39;someday&#39;"),
+    ("/actors/1?as_of=2019-02-30", 400, "&#39;2019-02-30&#39;"),
+    ("/ties/1/abc", 404, "&#39;abc&#39;"),
     ("/documents/missing", 404, "&#39;missing&#39;"),
     ("/ingest?job=nope", 404, "&#39;nope&#39;"),
     ("/nowhere/at/all", 404, "&#39;/nowhere/at/all&#39;"),

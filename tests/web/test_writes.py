@@ -136,6 +136,8 @@ def test_cross_site_writes_are_refused(client: TestClient) -> None:
     short = fact_id(client, "d1", "Alpha Front may")
     other = client.post(f"/facts/{short}/reject", data={"reason": "x"}, headers={"Origin": "http://evil.example"})
     assert other.status_code == 403 and "evil.example" in other.text
+    sandboxed = client.post(f"/api/facts/{short}/reject", json=WHY, headers={"Origin": "null"})
+    assert sandboxed.status_code == 403
     same = client.post(f"/facts/{short}/reject", data={"reason": "x"}, headers={"Origin": "http://testserver"},
                        follow_redirects=False)
     assert same.status_code == 303

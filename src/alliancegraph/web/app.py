@@ -88,7 +88,8 @@ def check_write(request: Request) -> WebState:
     """The dependency of every write: same-site origin, and the token when one is configured."""
     state = web_state(request)
     origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
+    # "null" is what a sandboxed frame on any site sends: refused like another site
+    if origin and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host", "")):
         raise WebError(403, f"cross-site write refused (origin {origin!r})")
     if not state.token_ok(request):
         raise WebError(401, "this server needs a token for every write: send 'Authorization: Bearer <token>' "

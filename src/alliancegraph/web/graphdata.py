@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from ..analysis import ActorBook, Claim, Tie, build_ties, load_claims
 from ..analysis.strength import reference_day, tie_strength
+from ..errors import QueryError
 from ..store import Store, schema
 
 
@@ -82,6 +83,8 @@ def graph(store: Store, filters: GraphFilters) -> dict[str, Any]:
     ends = {t.key: _tie_ids(t) for t in ties}
     actors = actor_facts(store)
     regions = sorted({a.region for a in actors.values() if a.region})
+    if filters.region and filters.region not in regions:
+        raise QueryError(f"unknown region {filters.region!r} (one of {', '.join(regions) or 'none on record'})")
     edges: list[dict[str, Any]] = []
     shown: set[int] = set()
     for tie in ties:
