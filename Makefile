@@ -4,10 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
 STAMP  := $(VENV)/.installed
+# Cytoscape.js, pinned by package-lock.json, served by the web page from here.
+VENDOR := src/alliancegraph/web/static/vendor/cytoscape.min.js
+# Passed to `alliancegraph serve`, e.g. make serve SERVE_ARGS="--port 8080".
+SERVE_ARGS ?=
 
-.PHONY: demo test lint bench clean install
+.PHONY: demo serve test browser lint bench clean install
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR)
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +19,31 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-demo: $(STAMP)
+# npm ci installs exactly what package-lock.json pins (checked by integrity);
+# --ignore-scripts: no package code runs at install time.  The copy is
+# git-ignored, so this also puts it back after a clean.
+$(VENDOR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(dir $(VENDOR))
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)
+
+# Debian's chromium for the browser tests (does nothing when it is there).
+browser:
+	bash scripts/install-browser.sh
+
+demo: install
 	rm -f $(DB)
 	$(BIN)/alliancegraph --db $(DB) ingest examples/corpus
 	$(BIN)/alliancegraph --db $(DB) summary
 	$(BIN)/alliancegraph --db $(DB) ties al-Qaeda
+	$(BIN)/alliancegraph --db $(DB) serve $(SERVE_ARGS)
 
-test: $(STAMP)
+# Serves $(DB), ingesting the sample corpus first when it does not exist yet.
+serve: install
+	test -f $(DB) || $(BIN)/alliancegraph --db $(DB) ingest examples/corpus
+	$(BIN)/alliancegraph --db $(DB) serve $(SERVE_ARGS)
+
+test: install browser
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -35,4 +57,4 @@ lock:
 	    --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info node_modules $(dir $(VENDOR))
