@@ -281,3 +281,11 @@ def test_the_movement_is_the_recent_group_that_calls_itself_one(extractor: Extra
             "led by Sirajuddin Haqqani, who has also been the movement's deputy leader since 2015.")
     leads = {(f.source, f.target) for f in _facts(extractor, text) if isinstance(f, Relation) and f.relation == "leads"}
     assert ("Sirajuddin Haqqani", "Taliban") in leads and ("Sirajuddin Haqqani", "al-Qaeda") not in leads
+
+
+def test_a_unit_a_states_force_owns_is_that_force(extractor: Extractor) -> None:
+    text = "The Afghan Army's embattled 215th Corps has lost a number of villages in Helmand."
+    extraction = extractor.extract(Document("t", text, date="2016-08-01"))
+    assert "215th Corps" not in {m.actor for m in extraction.mentions}
+    lost = [f for f in extraction.facts if isinstance(f, Event) and f.event == "loss_of_territory"]
+    assert lost and lost[0].actors == ("Afghan National Security Forces",)

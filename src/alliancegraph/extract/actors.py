@@ -18,9 +18,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .context import ActorMention
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 
 FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
+UNIT_NOUNS = frozenset({"corps", "division", "brigade", "battalion", "regiment", "squadron", "command"})
 # a capital stands for its state only where it acts or owns: "Ankara says", "Moscow's intervention", "talks with Manila"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 AGENT_PREPS = frozenset({"with", "by", "between", "against"})
@@ -128,6 +130,22 @@ class ActorMatcher:
         if noun.lower_ not in FORCE_NOUNS and noun.lower_ != "force":
             return span
         return Span(doc, span.start, noun.i + 1, label="state_force", kb_id=force)
+
+
+def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "The Afghan Army's 215th Corps", "Nigeria's 7th Division": a unit a state's force owns is that force.
+
+    Only an unknown name (from NER) ending in a unit noun, whose possessor is a state or its force.
+    """
+    out = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        owner = next((m for m in mentions for c in last.children
+                      if c.dep_ == "poss" and m.covers(c) and m.type in ("state", "state_force")), None)
+        if mention.method == "ner" and last.lower_ in UNIT_NOUNS and owner is not None:
+            mention = ActorMention(owner.name, owner.type, mention.start, mention.end, "unit")
+        out.append(mention)
+    return out
 
 
 @Language.factory("alliancegraph_actors", default_config={"gazetteer_path": ""})

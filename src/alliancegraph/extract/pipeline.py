@@ -20,7 +20,7 @@ from ..errors import ExtractionError
 from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
-from .actors import SPANS_KEY, ActorResolver
+from .actors import SPANS_KEY, ActorResolver, units_as_forces
 from .context import (
     ActorMention,
     SentenceContext,
@@ -125,8 +125,11 @@ class Extractor:
                 if found is None:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
-                mentions.append(Mention(document.id, found.name, found.type, span.text, offset + span.start_char,
-                                        offset + span.end_char, found.method))
+            resolved = units_as_forces(doc, resolved)
+            for m in resolved:
+                span = doc[m.start : m.end]
+                mentions.append(Mention(document.id, m.name, m.type, span.text, offset + span.start_char,
+                                        offset + span.end_char, m.method))
             if not looks_english(doc):
                 continue  # the English rules would only misread other languages
             paragraph_speaker: str | None = None
