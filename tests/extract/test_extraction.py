@@ -289,3 +289,23 @@ def test_a_unit_a_states_force_owns_is_that_force(extractor: Extractor) -> None:
     assert "215th Corps" not in {m.actor for m in extraction.mentions}
     lost = [f for f in extraction.facts if isinstance(f, Event) and f.event == "loss_of_territory"]
     assert lost and lost[0].actors == ("Afghan National Security Forces",)
+
+
+def test_an_ordinal_belongs_to_the_name_of_a_unit_group(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The 10th Front belongs to the Estado Mayor Central.")
+    assert ("10th Front", "affiliate_of", "Estado Mayor Central", False) in _rels(facts)
+
+
+def test_the_owner_of_a_strike_is_the_killer_not_a_place(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Khan was killed in a French drone strike in Mali in 2016.", date="2017-01-01")
+    killing = [f for f in facts if isinstance(f, Event) and f.event == "killing"]
+    assert killing and "France" in killing[0].actors and killing[0].place == "Mali"
+
+
+def test_killing_a_groups_leader_is_fighting_the_group(extractor: Extractor) -> None:
+    text = ("Abu Hamza leads the Brigade of the Dawn. Abu Hamza was killed in a Turkish airstrike in 2019. "
+            "Rami Nasser was killed in a car crash.")
+    facts = _facts(extractor, text, date="2020-01-01")
+    fights = [f for f in facts if isinstance(f, Relation) and f.relation == "fights"]
+    assert [(f.source, f.target, f.time) for f in fights] == [("Turkey", "Brigade of the Dawn", "2019")]
+    assert "airstrike" in fights[0].evidence.text

@@ -82,3 +82,10 @@ def test_a_sentence_about_a_person_keeps_the_group_subject_in_view(extractor: Ex
     found = _resolve(extractor, "Al-Shabaab took Baidoa. Under Godane it swore loyalty to al-Qaeda. "
                                 "Godane died in 2014; his successor now runs the group.")
     assert ("the group", "al-Shabaab", "description") in found
+
+
+def test_a_subordinate_clause_subject_does_not_displace_the_main_subject(extractor: Extractor) -> None:
+    text = ("Hayat Tahrir al-Sham was formed in 2017 when Jabhat Fateh al-Sham, Harakat Nour al-Din al-Zenki "
+            "and smaller factions merged. Its leader spoke in Idlib.")
+    found = _resolve(extractor, text)
+    assert ("Its", "Hayat Tahrir al-Sham", "pronoun") in found

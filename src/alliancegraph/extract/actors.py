@@ -33,6 +33,9 @@ _LINKED_NAME = re.compile(r"^([A-Z][a-z]{3,})(?:-(?:e|i|ul|al|ut|as|ud|us)-| (?:
 _NAMED_GROUP = re.compile(r"^([A-Z][a-z]{3,}) (?:[Gg]roup|[Nn]etwork|[Mm]ovement|[Bb]rigades?|[Ff]action|[Mm]ilitia)$")
 
 
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def is_case_sensitive(alias: str) -> bool:
     """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case."""
     letters = [c for c in alias if c.isalpha()]
@@ -79,9 +82,9 @@ class ActorMatcher:
                                              and s.label_ == "state" for p in places)]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
-        extra = [Span(doc, ent.start, ent.end, label=NER_TYPES[ent.label_])
+        extra = [Span(doc, _ordinal_start(doc, ent), ent.end, label=NER_TYPES[ent.label_])
                  for ent in doc.ents
-                 if ent.label_ in NER_TYPES and not taken.intersection(range(ent.start, ent.end))]
+                 if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))]
         doc.spans[SPANS_KEY] = sorted(known + extra, key=lambda s: s.start)
         return doc
 
@@ -130,6 +133,14 @@ class ActorMatcher:
         if noun.lower_ not in FORCE_NOUNS and noun.lower_ != "force":
             return span
         return Span(doc, span.start, noun.i + 1, label="state_force", kb_id=force)
+
+
+def _ordinal_start(doc: Doc, ent: Span) -> int:
+    """ "the 10th Front", "the 1st Division": an ordinal left outside an organisation's name is part of it."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ == "ORG" and before is not None and ORDINAL.fullmatch(before.text):
+        return ent.start - 1
+    return ent.start
 
 
 def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -34,6 +34,7 @@ def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], li
     by = frames.agent(head, ctx)
     if by is not None:
         doers.append(by)
+    doers.extend(_by_instrument(head, ctx))
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         found = frames.subject(head.head, ctx)  # "the United States has conducted 120 airstrikes"
         if found is not None and not found[1]:
@@ -50,6 +51,19 @@ def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], li
     inside = [m for m in ctx.mentions if m.start > head.i and head.is_ancestor(ctx.sent.doc[m.start])]
     others.extend(inside[:2])
     return list(dict.fromkeys(doers)), [m for m in dict.fromkeys(others) if m not in doers]
+
+
+def _by_instrument(head: Token, ctx: SentenceContext) -> list[ActorMention]:
+    """ "killed in a US drone strike", "killed by a French raid": the actor owning the means is the doer."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ctx.lexicon.instruments):
+            for modifier in noun.subtree:
+                mention = ctx.mention_at(modifier) if modifier.i < noun.i else None
+                if mention is not None and mention.type in ("state", "state_force", "armed_group", "group"):
+                    found.append(mention)
+                    break
+    return found
 
 
 def _led_by(head: Token, ctx: SentenceContext) -> ActorMention | None:

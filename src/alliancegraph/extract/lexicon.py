@@ -35,6 +35,7 @@ class Lexicon:
     unrealised: frozenset[str] = frozenset()  # "persuade" in "persuade X to sever ties": what is only wanted
     wishes: frozenset[str] = frozenset()  # the part of unrealised that only wants ("desire", "plan")
     figurative_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> "balance"
+    instruments: frozenset[str] = frozenset()  # "strike" in "killed in a US drone strike": its modifier did it
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -89,4 +90,5 @@ class Lexicon:
             unrealised=frozenset(w.lower() for w in words("unrealised")) if "unrealised" in data else frozenset(),
             wishes=frozenset(w.lower() for w in words("wishes")) if "wishes" in data else frozenset(),
             figurative_objects=groups("figurative_objects") if "figurative_objects" in data else {},
+            instruments=frozenset(w.lower() for w in words("instruments")) if "instruments" in data else frozenset(),
         )

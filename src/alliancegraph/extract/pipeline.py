@@ -32,6 +32,7 @@ from .context import (
 )
 from .events import events
 from .gazetteer import Gazetteer
+from .hostilities import fights_from_killings
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
@@ -81,6 +82,10 @@ class Extractor:
                        for link in entry.links if link.get("relation") == "affiliate_of"}
         self.kinds = {entry.name: kinds for entry in self.gazetteer
                       if (kinds := entry.kind_nouns(KIND_NOUNS))}
+        # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
+        self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
+            groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
+                            and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))}
         self.triggers = TriggerIndex({"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
@@ -152,4 +157,6 @@ class Extractor:
                 facts.extend(relations(ctx, triggers["relation"]))
                 facts.extend(quantities(ctx))
                 facts.extend(events(ctx, triggers["event"]))
-        return Extraction(document.id, tuple(mentions), tuple(close_tenures(facts)))
+        types = {m.actor: m.actor_type for m in mentions}
+        facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
+        return Extraction(document.id, tuple(mentions), tuple(facts))

@@ -60,6 +60,14 @@ def _is_expletive(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") for c in head.children)
 
 
+def _in_main_clause(token: Token) -> bool:
+    """Whether a subject belongs to the sentence's main clause (its root verb, or a verb conjoined to it)."""
+    verb = token.head.head if token.dep_ in ("poss", "appos", "compound") else token.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _is_subject(token: Token) -> bool:
     """A subject, or the possessor of one ("the Taliban's coffers are ...")."""
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -77,6 +85,7 @@ class DescriptionResolver:
         self.last_person: ActorMention | None = None
         self.topic: ActorMention | None = None  # the last organised subject, this sentence or the one before
         self.topic_age = 0
+        self.main_topic = False  # whether this sentence's main-clause subject has been seen
         self.group_topic: ActorMention | None = None  # the last armed group that was a subject, lately
         self.group_topic_age = 0
         self.groups: list[str] = []  # distinct armed groups, most recent last
@@ -97,8 +106,12 @@ class DescriptionResolver:
         if mention.type in ORGANISED:
             self.last_organised = mention
             self.recent = [m for m in self.recent[-5:] if m.name != mention.name] + [mention]
-            if _is_subject(sent.doc[mention.start : mention.end].root):
+            root = sent.doc[mention.start : mention.end].root
+            # the main clause's subject is the topic; a subordinate clause's ("when A and B merged") does
+            # not displace it
+            if _is_subject(root) and (_in_main_clause(root) or not self.main_topic):
                 self.topic, self.topic_age = mention, 0
+                self.main_topic = self.main_topic or _in_main_clause(root)
                 if mention.type in GROUP_TYPES:
                     self.group_topic, self.group_topic_age = mention, 0
         if mention.type in GROUP_TYPES:
@@ -134,6 +147,7 @@ class DescriptionResolver:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         by_start = {m.start: m for m in mentions}
         self.topic_age += 1
+        self.main_topic = False
         self.group_topic_age += 1
         self.pair_age += 1
         self._find_pair(sent, mentions)
