@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from alliancegraph import Event, Evidence, Quantity, Relation
 from alliancegraph.export.facts import once_per_document, write_facts
@@ -49,3 +50,33 @@ def test_written_names_drop_the_gazetteer_qualifier() -> None:
     out = io.StringIO()
     write_facts([Relation("Colombia", "fights", "National Liberation Army (Colombia)", _ev("d", "x"))], out)
     assert json.loads(out.getvalue())["target"] == "National Liberation Army"
+
+
+def test_a_persons_spelling_follows_the_document_only_when_it_is_a_spelling() -> None:
+    from alliancegraph.export.spelling import document_spelling
+
+    assert document_spelling("Nicolás Maduro", ["Nicolas Maduro", "Maduro"]) == "Nicolas Maduro"
+    assert document_spelling("Abu Mohammad al-Julani", ["Abu Mohammad al-Jolani", "Jolani"]) == "Abu Mohammad al-Jolani"
+    assert document_spelling("Assimi Goïta", ["Colonel Assimi Goita"]) == "Assimi Goita"
+    # another name of the same man, or the canonical form written too, keeps the canonical name
+    assert document_spelling("Abu Bakr al-Baghdadi", ["Ibrahim Awad al-Badri"]) == "Abu Bakr al-Baghdadi"
+    assert document_spelling("Nicolás Maduro", ["Nicolas Maduro", "Nicolás Maduro"]) == "Nicolás Maduro"
+
+
+def test_the_facts_export_writes_people_as_their_document_spells_them(tmp_path: Path) -> None:
+    from alliancegraph import Document, Extraction, Mention, Store
+    from alliancegraph.api import export_facts
+    from alliancegraph.store import ActorInfo
+
+    text = "Nicolas Maduro shelters the ELN."
+    store = Store.open(tmp_path / "s.db")
+    run = store.start_run("test", "1", "none")
+    mentions = (Mention("d", "Nicolás Maduro", "person", "Nicolas Maduro", 0, 14, "gazetteer"),
+                Mention("d", "ELN", "armed_group", "ELN", 28, 31, "gazetteer"))
+    fact = Relation("Nicolás Maduro", "supports", "ELN", _ev("d", text), support=("safe_haven",))
+    store.save(Document("d", text), Extraction("d", mentions, (fact,)), run,
+               [ActorInfo("Nicolás Maduro", "person"), ActorInfo("ELN", "armed_group")])
+    out = io.StringIO()
+    export_facts(store, out)
+    assert json.loads(out.getvalue())["source"] == "Nicolas Maduro"
+    assert [f.source for f in store.facts()] == ["Nicolás Maduro"]  # the store keeps the canonical name

@@ -6,15 +6,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from .errors import InputError, QueryError
 from .export.facts import write_facts
+from .export.spelling import as_written, spellings
 from .ingest import read_paths
-from .model import Document
+from .model import Document, Fact
 from .store import Store
 from .store.decisions import ANALYST_PREFIX
 
@@ -143,4 +144,9 @@ def reextract(
 def export_facts(store: Store, out: IO[str], *, doc_ids: Sequence[str] | None = None) -> int:
     """Write the stored facts as FACTS.md JSON Lines; return how many were written."""
     facts = store.facts() if not doc_ids else [f for d in doc_ids for f in store.facts(d)]
-    return write_facts(facts, out)
+    return write_facts(written_facts(store, facts), out)
+
+
+def written_facts(store: Store, facts: Iterable[Fact]) -> Iterator[Fact]:
+    """Facts with people under the spelling of their own document (see ``export/spelling.py``)."""
+    return as_written(facts, spellings(store.mention_texts(types=("person",))))

@@ -114,7 +114,8 @@ def eval_cli(ctx: click.Context, gold: Path, doc_ids: tuple[str, ...]) -> None:
         raise click.ClickException(str(err)) from None
     if doc_ids:
         gold_facts = [g for g in gold_facts if g.get("doc") in doc_ids]
-    click.echo(score(gold_facts, (f.facts_record() for f in once_per_document(store.facts())), aliases).table())
+    written = api.written_facts(store, store.facts())
+    click.echo(score(gold_facts, (f.facts_record() for f in once_per_document(written)), aliases).table())
 
 
 @cli.command("summary")

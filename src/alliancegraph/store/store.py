@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -409,6 +409,29 @@ class Store:
         their merges, so a merged alias reads as the actor it was merged into.
         """
         return [s.fact for s in self.stored_facts(doc_id) if s.review != "rejected"]
+
+    def mention_texts(self, doc_id: str | None = None, types: Collection[str] | None = None,
+                      ) -> dict[str, dict[str, list[str]]]:
+        """For each document, each actor's name (read through merges) and the words the document names it by.
+
+        Only names the document writes out (gazetteer, NER and alias mentions), not pronouns or
+        descriptions; in reading order, each form once.  ``types``: only actors of these types.
+        """
+        m, a = schema.mentions, schema.actors
+        query = (select(m.c.doc_id, m.c.actor_id, m.c.text).select_from(m.join(a, a.c.id == m.c.actor_id))
+                 .where(m.c.method.notin_(("pronoun", "description", "plural"))).order_by(m.c.doc_id, m.c.char_start))
+        if doc_id is not None:
+            query = query.where(m.c.doc_id == doc_id)
+        if types is not None:
+            query = query.where(a.c.type.in_(list(types)))
+        found: dict[str, dict[str, list[str]]] = {}
+        with self.engine.connect() as conn:
+            roots = actor_roots(conn)
+            for doc, actor, text in conn.execute(query):
+                forms = found.setdefault(doc, {}).setdefault(roots[actor][1], [])
+                if text not in forms:
+                    forms.append(text)
+        return found
 
     def stored_facts(self, doc_id: str | None = None) -> list[StoredFact]:
         """Every stored fact (rejected ones too) with its id, fingerprint, origin and review."""
