@@ -98,4 +98,4 @@ def test_tie_page_of_the_quoted_sentence(tab: Tab, live_server: LiveServer, rela
     assert edges, f"no {relation} tie between al-Shabaab and al-Qaeda"
     response = tab.open(edges[0]["url"])
     assert response.status == 200
-    assert_inert(tab, literal="Mallory" if relation == "pledged_allegiance_to" else SCRIPT)
+    assert_inert(tab, literal="Somali officials said" if relation == "pledged_allegiance_to" else SCRIPT)

@@ -309,3 +309,22 @@ def test_killing_a_groups_leader_is_fighting_the_group(extractor: Extractor) -> 
     fights = [f for f in facts if isinstance(f, Relation) and f.relation == "fights"]
     assert [(f.source, f.target, f.time) for f in fights] == [("Turkey", "Brigade of the Dawn", "2019")]
     assert "airstrike" in fights[0].evidence.text
+
+
+def test_a_rulers_government_is_his_state(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The government of Nicolas Maduro shelters the ELN in Apure.", date="2021-01-01")
+    assert ("Venezuela", "supports", "National Liberation Army (Colombia)", False) in _rels(facts)
+
+
+def test_a_state_that_accuses_is_the_speaker_not_a_rival(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Saudi Arabia accuses Iran of arming the Houthis.", author="A. Writer")
+    rels = [f for f in facts if isinstance(f, Relation)]
+    assert [(f.source, f.relation, f.target, f.attributed_to) for f in rels] == [
+        ("Iran", "supports", "Houthis", "Saudi Arabia")]
+
+
+def test_groups_sharing_a_view_do_not_speak(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Hamas and Hezbollah share antipathy towards Israel, which fights both.",
+                   author="A. Writer")
+    rels = [f for f in facts if isinstance(f, Relation)]
+    assert rels and all(f.attributed_to == "A. Writer" for f in rels)

@@ -22,6 +22,7 @@ from .context import ActorMention
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 
 FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "junta", "cabinet"})
 UNIT_NOUNS = frozenset({"corps", "division", "brigade", "battalion", "regiment", "squadron", "command"})
 # a capital stands for its state only where it acts or owns: "Ankara says", "Moscow's intervention", "talks with Manila"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
@@ -155,6 +156,29 @@ def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
                       if c.dep_ == "poss" and m.covers(c) and m.type in ("state", "state_force")), None)
         if mention.method == "ner" and last.lower_ in UNIT_NOUNS and owner is not None:
             mention = ActorMention(owner.name, owner.type, mention.start, mention.end, "unit")
+        out.append(mention)
+    return out
+
+
+def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str]) -> list[ActorMention]:
+    """ "the government of Nicolas Maduro", "Assad's regime": a ruler's government is the state he leads.
+
+    ``led`` maps a person to the state the gazetteer says he leads; a person it does not
+    know stays a person.
+    """
+    out = []
+    for mention in mentions:
+        state = led.get(mention.name) if mention.type == "person" else None
+        head = doc[mention.end - 1]
+        noun = None
+        if state is not None and head.dep_ == "poss" and head.head.lower_ in GOVERNMENT_NOUNS:
+            noun = head.head  # "Maduro's government"
+        elif state is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and (
+                head.head.head.lower_ in GOVERNMENT_NOUNS):
+            noun = head.head.head  # "the government of Nicolas Maduro"
+        if noun is not None and state is not None:
+            start = min(mention.start, *(c.i for c in noun.lefts))
+            mention = ActorMention(state, "state", start, max(mention.end, noun.i + 1), "government")
         out.append(mention)
     return out
 

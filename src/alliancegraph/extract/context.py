@@ -157,16 +157,23 @@ def fact_time(anchor: Span, ctx: SentenceContext) -> str | None:
 def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, previous: str | None) -> str | None:
     """The speaker a sentence cites: "according to X", "X said", or the last speaker for "he said"."""
     persons = [m for m in mentions if m.type == "person"]
+    # a state or a group speaks too ("Islamabad accuses ...", "Tehran denies ..."); a person first
+    speakers = persons + [m for m in mentions if m.type in ("state", "state_force", "armed_group", "group")
+                          and m.method not in ("pronoun", "plural", "description")]
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             cited = [m for m in mentions if m.type != "place" and m.method not in ("pronoun", "plural")
                      and any(m.covers(t) for t in token.nbor(1).subtree)]
-            if cited:
-                return cited[0].name
+            if cited:  # "according to U.S. Army Gen. X": the person, not his service
+                return next((m for m in cited if m.type == "person"), cited[0]).name
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.speech_verbs:
+            # an organisation speaks when the verb reports something ("denies that", "accuses X of"),
+            # not in "al-Qaeda and the Taliban share antipathy"
+            reports = any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ == "of")
+                          for c in token.children)
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    for m in persons:
+                    for m in (speakers if reports else persons):
                         if m.start <= child.i < m.end or any(m.covers(t) for t in child.subtree):
                             return m.name
                     if child.lower_ in ("he", "she") and previous:

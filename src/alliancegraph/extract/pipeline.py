@@ -20,7 +20,7 @@ from ..errors import ExtractionError
 from ..model import Document, Extraction, Fact, Mention
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
-from .actors import SPANS_KEY, ActorResolver, units_as_forces
+from .actors import SPANS_KEY, ActorResolver, governments_as_states, units_as_forces
 from .context import (
     ActorMention,
     SentenceContext,
@@ -82,6 +82,10 @@ class Extractor:
                        for link in entry.links if link.get("relation") == "affiliate_of"}
         self.kinds = {entry.name: kinds for entry in self.gazetteer
                       if (kinds := entry.kind_nouns(KIND_NOUNS))}
+        # the state each ruler leads: "the government of X" is that state
+        self.rulers = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "person"
+                       for link in entry.links if link.get("relation") == "leads"
+                       and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "state"}
         # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
@@ -130,7 +134,7 @@ class Extractor:
                 if found is None:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
-            resolved = units_as_forces(doc, resolved)
+            resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers)
             for m in resolved:
                 span = doc[m.start : m.end]
                 mentions.append(Mention(document.id, m.name, m.type, span.text, offset + span.start_char,
