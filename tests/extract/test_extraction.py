@@ -328,3 +328,16 @@ def test_groups_sharing_a_view_do_not_speak(extractor: Extractor) -> None:
                    author="A. Writer")
     rels = [f for f in facts if isinstance(f, Relation)]
     assert rels and all(f.attributed_to == "A. Writer" for f in rels)
+
+
+def test_a_speakers_own_title_is_a_fact_not_his_words(extractor: Extractor) -> None:
+    text = "In 2015, Ayman al-Zawahiri, the leader of al-Qaeda, announced his support for the Taliban."
+    facts = _facts(extractor, text, date="2016-05-01")
+    leads = [f for f in facts if isinstance(f, Relation) and f.relation == "leads"]
+    assert [(f.source, f.target, f.time) for f in leads] == [("Ayman al-Zawahiri", "al-Qaeda", "2015")]
+
+
+def test_a_rival_found_in_another_group(extractor: Extractor) -> None:
+    text = "Hamas and Hezbollah met in Beirut. They now have a common enemy in the Islamic State."
+    rels = _rels(_facts(extractor, text, date="2016-05-01"))
+    assert {("Hamas", "rival_of", "Islamic State", False), ("Hezbollah", "rival_of", "Islamic State", False)} <= rels

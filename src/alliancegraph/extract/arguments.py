@@ -57,6 +57,11 @@ ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organiza
 Pair = tuple[ActorMention, ActorMention]
 
 
+# "have a rival in X": the verbs and relations where "in" names the counterpart, not a place
+HAVING = frozenset({"have", "find", "see", "gain", "share"})
+FOUND_IN = frozenset({"rival_of", "allied_with", "supports", "fights"})
+
+
 def head_of(mention: ActorMention, ctx: SentenceContext) -> Token:
     """The syntactic head of a mention's tokens."""
     return ctx.sent.doc[mention.start : mention.end].root
@@ -329,6 +334,13 @@ def accepted_pledge(head: Token, ctx: SentenceContext) -> list[Pair]:
 
 
 def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext) -> list[Pair]:
+    if relation in FOUND_IN and head.dep_ == "dobj" and head.head.lemma_.lower() in HAVING:
+        # "they now have a mutual rival in the Islamic State", "Hamas found an ally in Tehran"
+        found = subject(head.head, ctx)
+        counterpart = next((t for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                            if (t := _argument_in(c, ctx, None)) is not None), None)
+        if found is not None and not found[1] and counterpart is not None and counterpart != found[0]:
+            return [(s, counterpart) for s in with_conjuncts(found[0], ctx)]
     owner, fillers = owner_and_filler(head, ctx, role_noun)
     if role_noun:
         if owner is None or not fillers:

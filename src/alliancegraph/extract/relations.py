@@ -147,6 +147,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         relation = "affiliate_of" if relation == "member_of" and _group_source(trigger, ctx) else relation
         # "X announced his support for Y": the speaker's own words are the tie itself
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
+        said = said or _describes_speaker(trigger, ctx)
         pairs, frame = _pairs(relation, trigger, ctx if said else parties)
         if label == RECEIVED:
             pairs = [(b, a) for a, b in pairs]
@@ -163,6 +164,15 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
             hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
             yield _relation(relation, source, target, ctx, hedged, negated, trigger)
+
+
+def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
+    """ "Ayman al-Zawahiri, the leader of al-Qaeda, announced ...": the speaker's apposition is about him."""
+    token = trigger.root
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "appos" and any(m.type == "person" and m.covers(token.head) and is_source(m, ctx)
+                                         for m in ctx.mentions)
 
 
 def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: SentenceContext, hedged: bool,
