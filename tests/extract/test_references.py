@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from alliancegraph import Document, Relation
 from alliancegraph.extract import Extractor
 from alliancegraph.extract.actors import SPANS_KEY
 from alliancegraph.extract.context import ActorMention
@@ -89,3 +90,23 @@ def test_a_subordinate_clause_subject_does_not_displace_the_main_subject(extract
             "and smaller factions merged. Its leader spoke in Idlib.")
     found = _resolve(extractor, text)
     assert ("Its", "Hayat Tahrir al-Sham", "pronoun") in found
+
+
+def test_a_branch_resolves_to_the_groups_branch_in_that_place() -> None:
+    from alliancegraph.extract.references import Affiliates
+
+    book = Affiliates(parents={"IS Somalia": "IS", "IS Sahel": "IS", "AQAP": "AQ"},
+                      regions={"IS Somalia": "Somalia", "IS Sahel": "Mali"},
+                      places={"somali": "Somalia", "somalia": "Somalia"}, named=frozenset({"IS Sahel"}))
+    assert book.branch_of("IS", ["Somali"]) == "IS Somalia"  # the place wins over what the text names
+    assert book.branch_of("IS", []) == "IS Sahel"  # the one branch the document names
+    assert book.branch_of("IS", ["Yemeni"]) == "IS Sahel"  # a word that names no known place is no place
+    assert book.branch_of("AQ", []) is None  # AQAP is not named in the document
+
+
+def test_the_groups_affiliate_in_text_is_that_affiliate(extractor: Extractor) -> None:
+    text = ("Islamic State West Africa Province raided a base. "
+            "The Islamic State's Somali branch was founded in 2015 in Puntland.")
+    facts = list(extractor.extract(Document("t", text, date="2020-01-01")).facts)
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in rels

@@ -343,6 +343,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
             return [(s, counterpart) for s in with_conjuncts(found[0], ctx)]
     owner, fillers = owner_and_filler(head, ctx, role_noun)
     if role_noun:
+        itself = ctx.mention_at(head)  # "the Islamic State's Somali branch", resolved to that branch
+        if owner is not None and not fillers and itself is not None and itself.name != owner.name:
+            fillers = [itself]
         if owner is None or not fillers:
             return []
         return [(filler, owner) for filler in fillers]

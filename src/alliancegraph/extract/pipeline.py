@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -36,7 +37,7 @@ from .hostilities import fights_from_killings
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
-from .references import KIND_NOUNS, DescriptionResolver
+from .references import KIND_NOUNS, Affiliates, DescriptionResolver
 from .relations import RECEIVED, relations
 from .tenures import close_tenures
 from .triggers import TriggerIndex
@@ -82,6 +83,13 @@ class Extractor:
                        for link in entry.links if link.get("relation") == "affiliate_of"}
         self.kinds = {entry.name: kinds for entry in self.gazetteer
                       if (kinds := entry.kind_nouns(KIND_NOUNS))}
+        self.affiliates = Affiliates(
+            parents={e.name: link["target"] for e in self.gazetteer for link in e.links
+                     if link.get("relation") == "affiliate_of" and e.type == "armed_group"},
+            regions={e.name: e.region for e in self.gazetteer if e.region},
+            places={form.lower(): e.name for e in self.gazetteer if e.type == "state"
+                    for form in (e.name, *e.demonyms)},
+        )
         # the state each ruler leads: "the government of X" is that state
         self.rulers = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "person"
                        for link in entry.links if link.get("relation") == "leads"
@@ -123,7 +131,8 @@ class Extractor:
         forms = resolver.short_forms()
         for doc in docs:
             resolver.add_short_forms(doc, forms)
-        descriptions = DescriptionResolver(self.kinds)
+        named = frozenset(span.kb_id_ for doc in docs for span in doc.spans[SPANS_KEY] if span.kb_id_)
+        descriptions = DescriptionResolver(self.kinds, replace(self.affiliates, named=named))
         mentions: list[Mention] = []
         facts: list[Fact] = []
         speaker: str | None = None

@@ -27,6 +27,7 @@ relation rules never uses them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -47,6 +48,30 @@ ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organiza
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
 HE = frozenset({"he", "his", "him", "himself"})
+# "the Islamic State's Somali branch", "the al-Qaeda affiliate": a part of a named group
+AFFILIATE_NOUNS = frozenset({"affiliate", "branch", "franchise", "province", "wing", "offshoot", "chapter"})
+
+
+@dataclass(frozen=True)
+class Affiliates:
+    """What the gazetteer knows of branches, for "the Islamic State's Somali branch"."""
+
+    parents: Mapping[str, str] = field(default_factory=dict)  # a branch -> the group it belongs to
+    regions: Mapping[str, str] = field(default_factory=dict)  # a group -> its region ("Somalia")
+    places: Mapping[str, str] = field(default_factory=dict)  # "somali", "somalia" -> "Somalia"
+    named: frozenset[str] = frozenset()  # the actors the document names somewhere
+
+    def branch_of(self, parent: str, modifiers: list[str]) -> str | None:
+        """The branch of ``parent`` in the place a modifier names, else the one branch the document names."""
+        branches = [child for child, owner in self.parents.items() if owner == parent]
+        places = {self.places[m.lower()] for m in modifiers if m.lower() in self.places}
+        if places:  # "Somali branch": the branch of that place, or none
+            local = [b for b in branches if self.regions.get(b) in places]
+            return local[0] if len(local) == 1 else None
+        named = [b for b in branches if b in self.named]
+        return named[0] if len(named) == 1 else None
+
+
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
@@ -78,8 +103,10 @@ def _is_subject(token: Token) -> bool:
 class DescriptionResolver:
     """Remembers the actors named so far in a document and links descriptions and pronouns to them."""
 
-    def __init__(self, kinds: Mapping[str, frozenset[str]] | None = None) -> None:
+    def __init__(self, kinds: Mapping[str, frozenset[str]] | None = None, affiliates: Affiliates | None = None,
+                 ) -> None:
         self.kinds = kinds or {}  # a group's name -> the KIND_NOUNS its own names use
+        self.affiliates = affiliates or Affiliates()
         self.last_group: ActorMention | None = None
         self.last_organised: ActorMention | None = None
         self.last_person: ActorMention | None = None
@@ -158,8 +185,27 @@ class DescriptionResolver:
                 continue
             if token.i in taken:
                 continue
-            found.extend(self._refer(token, sent, mentions))
+            branch = self._branch(token, found)
+            if branch:
+                self._remember(branch[0], sent)
+            found.extend(branch or self._refer(token, sent, mentions))
         return sorted(found, key=lambda m: (m.start, m.method == "plural"))
+
+    def _branch(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
+        """ "The Islamic State's Somali branch": the branch of that group the gazetteer knows, if just one fits."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in AFFILIATE_NOUNS or not self.affiliates.parents:
+            return []
+        owners = [m for m in found for c in token.children
+                  if c.dep_ in ("poss", "compound", "nmod") and m.covers(c) and m.type in GROUP_TYPES]
+        if not owners or any(c.dep_ == "appos" for c in token.children):
+            return []  # "its branch, ISKP" names it already
+        modifiers = [c.text for c in token.children if c.dep_ in ("amod", "compound") and not c.ent_type_ == "ORG"]
+        modifiers += [f"{a.text} {c.text}" for c in token.children if c.dep_ in ("amod", "compound")
+                      for a in c.children if a.dep_ in ("amod", "compound")]  # "West African"
+        branch = self.affiliates.branch_of(owners[0].name, modifiers)
+        if branch is None or branch == owners[0].name:
+            return []
+        return [ActorMention(branch, "armed_group", token.i, token.i + 1, "description")]
 
     def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> None:
         """Two armed groups coordinated in this sentence ("A and B") are what a later "they" means."""
