@@ -341,3 +341,14 @@ def test_a_rival_found_in_another_group(extractor: Extractor) -> None:
     text = "Hamas and Hezbollah met in Beirut. They now have a common enemy in the Islamic State."
     rels = _rels(_facts(extractor, text, date="2016-05-01"))
     assert {("Hamas", "rival_of", "Islamic State", False), ("Hezbollah", "rival_of", "Islamic State", False)} <= rels
+
+
+def test_brothers_share_a_surname_and_both_found_the_group(extractor: Extractor) -> None:
+    text = "The Maute group was founded in 2012 by the brothers Omar and Abdullah Maute."
+    rels = _rels(_facts(extractor, text))
+    assert {("Omar Maute", "leads", "Maute group", False), ("Abdullah Maute", "leads", "Maute group", False)} <= rels
+
+
+def test_a_group_set_up_by_a_person_is_led_by_him(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Jaish-e-Mohammed was set up by Masood Azhar in 2000."))
+    assert ("Masood Azhar", "leads", "Jaish-e-Mohammed", False) in rels

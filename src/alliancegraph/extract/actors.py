@@ -144,6 +144,16 @@ def _ordinal_start(doc: Doc, ent: Span) -> int:
     return ent.start
 
 
+def _shared_surname(span: Span) -> str | None:
+    """ "the brothers Omar and Abdullah Maute": a lone given name coordinated with a full name shares its surname."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "and":
+        return None
+    other = next((e for e in doc.spans[SPANS_KEY] if e.start == span.end + 1 and e.label_ == "person" and len(e) >= 2),
+                 None)
+    return f"{span.text} {other[-1].text}" if other is not None else None
+
+
 def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "The Afghan Army's 215th Corps", "Nigeria's 7th Division": a unit a state's force owns is that force.
 
@@ -271,6 +281,8 @@ class ActorResolver:
         text = strip_name(span.text, self.gazetteer.titles)
         if not text or not any(c.isupper() for c in text) or text.lower() in self.not_actors:
             return None
+        if span.label_ == "person" and " " not in text:
+            text = _shared_surname(span) or text
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return Resolved(entry.name, entry.type, "gazetteer", entry)

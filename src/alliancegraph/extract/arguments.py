@@ -381,7 +381,7 @@ def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:
     passive = found is not None and found[1]
     if by is not None and (passive or head.tag_ == "VBN"):
         target = found[0] if found is not None else None
-        return [(by, target)] if target is not None and target != by else []
+        return [(b, target) for b in with_conjuncts(by, ctx) if b != target] if target is not None else []
     if found is None:
         return []
     source = found[0]
