@@ -352,3 +352,9 @@ def test_brothers_share_a_surname_and_both_found_the_group(extractor: Extractor)
 def test_a_group_set_up_by_a_person_is_led_by_him(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "Jaish-e-Mohammed was set up by Masood Azhar in 2000."))
     assert ("Masood Azhar", "leads", "Jaish-e-Mohammed", False) in rels
+
+
+def test_people_a_group_killed_are_casualties_not_its_strength(extractor: Extractor) -> None:
+    text = "Al-Shabaab killed at least 16 members of the Somali police in Baidoa."
+    found = [(q.actor, q.measure, q.value) for q in _facts(extractor, text) if isinstance(q, Quantity)]
+    assert found == [("al-Shabaab", "casualties", 16)]

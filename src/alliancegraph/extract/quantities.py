@@ -20,6 +20,7 @@ SOURCE_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", 
 SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "membership"})
 RANGE_WORDS = frozenset({"to", "and", "-", "–"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
+HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
 ARMED = frozenset({"armed_group", "state_force", "state"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -52,6 +53,8 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
     if percent or has_cue(window[:3], ctx.lexicon.measures["districts_share"]):
         return "districts_share", number
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    if _harmed(head):
+        return "casualties", head  # "killed 203 militants", "16 soldiers were killed": victims, not strength
     lemmas = [head.lemma_.lower()] + [t.lemma_.lower() for t in window]
     for measure, words in ctx.lexicon.measures.items():
         if measure == "districts_share":
@@ -60,6 +63,14 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
             if lemma in words:
                 return measure, head
     return None
+
+
+def _harmed(head: Token) -> bool:
+    """Whether the counted noun is what a harm verb did harm to: its object, or its passive subject."""
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
+        head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
+    return head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
 
 
 def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
