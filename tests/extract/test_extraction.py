@@ -358,3 +358,23 @@ def test_people_a_group_killed_are_casualties_not_its_strength(extractor: Extrac
     text = "Al-Shabaab killed at least 16 members of the Somali police in Baidoa."
     found = [(q.actor, q.measure, q.value) for q in _facts(extractor, text) if isinstance(q, Quantity)]
     assert found == [("al-Shabaab", "casualties", 16)]
+
+
+def test_who_estimates_a_strength_is_not_what_its_means(extractor: Extractor) -> None:
+    text = "ISKP claimed the attack. UN estimates put its strength at up to 4,000 fighters."
+    found = [(q.actor, q.measure, q.value) for q in _facts(extractor, text) if isinstance(q, Quantity)]
+    assert found == [("Islamic State Khorasan Province", "fighters", 4000)]
+
+
+def test_a_group_thought_to_number_is_measured_not_speaking(extractor: Extractor) -> None:
+    text = "The ADF, thought to number about 1,500 fighters, attacked Beni."
+    facts = _facts(extractor, text, author="A. Writer")
+    assert [(q.actor, q.value) for q in facts if isinstance(q, Quantity)] == [("Allied Democratic Forces", 1500)]
+    assert all(f.attributed_to != "Allied Democratic Forces" for f in facts if hasattr(f, "attributed_to"))
+
+
+def test_the_source_after_according_to_takes_no_part(extractor: Extractor) -> None:
+    text = "The ADF killed 40 villagers near Beni in June, according to the United Nations."
+    facts = _facts(extractor, text)
+    assert not any(isinstance(f, Relation) and "United Nations" in (f.source, f.target) for f in facts)
+    assert all("United Nations" not in f.actors for f in facts if isinstance(f, Event))

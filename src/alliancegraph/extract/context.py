@@ -171,6 +171,8 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
             # not in "al-Qaeda and the Taliban share antipathy"
             reports = any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ == "of")
                           for c in token.children)
+            if said_of(token):
+                continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     for m in (speakers if reports else persons):
@@ -199,6 +201,22 @@ def is_source(mention: ActorMention, ctx: SentenceContext) -> bool:
     while token.head.i != token.i and token.dep_ in ("compound", "flat", "appos", "amod", "poss"):
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ctx.lexicon.speech_verbs:
-        return True
+        return not said_of(token.head)
+    return cited_by_according(mention, ctx)
+
+
+def said_of(verb: Token) -> bool:
+    """ "The ADF, thought to number 1,500 fighters", "X is said to lead": the subject is talked about, not talking."""
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    # "to" right after the verb, as the infinitive's marker: "thought to number", not "said to reporters"
+    return after is not None and after.lower_ == "to" and after.dep_ == "aux" and after.head.dep_ == "xcomp" and (
+        after.head.head == verb)
+
+
+def cited_by_according(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """Whether a mention is the source in "according to X": a source, never a party."""
+    token = ctx.sent.doc[mention.end - 1]
+    while token.head.i != token.i and token.dep_ in ("compound", "flat", "appos", "amod", "poss"):
+        token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and (
         ctx.sent.doc[token.head.i - 1].lower_ == "according")

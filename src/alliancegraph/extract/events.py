@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Event, Evidence
 from . import arguments as frames
-from .context import ActorMention, SentenceContext, fact_time, is_hedged, is_negated
+from .context import ActorMention, SentenceContext, cited_by_according, fact_time, is_hedged, is_negated
 from .triggers import Found
 
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
@@ -116,6 +116,9 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
                 c.dep_ in ("ccomp", "xcomp") for c in head.children):
             event = "statement"  # "pledged that the group will not allow ...": a promise, said aloud
         doers, others = _attached(head, ctx)
+        # "..., according to the United Nations": who reports it takes no part in it
+        doers = [m for m in doers if not cited_by_according(m, ctx)]
+        others = [m for m in others if not cited_by_according(m, ctx)]
         # a state is where something happened unless it did it ("Turkish drones struck ...")
         places = [m for m in doers + others
                   if m.type == "place" or (m.type == "state" and m not in doers) or _town(m, event)]

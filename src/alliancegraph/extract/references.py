@@ -72,6 +72,8 @@ class Affiliates:
         return named[0] if len(named) == 1 else None
 
 
+REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", "official", "source", "monitor",
+                             "investigator", "team", "panel", "survey", "intelligence", "analyst"})
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
@@ -97,6 +99,8 @@ def _is_subject(token: Token) -> bool:
     """A subject, or the possessor of one ("the Taliban's coffers are ...")."""
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if token.dep_ == "compound" and token.head.lemma_.lower() in REPORTING_NOUNS:
+        return False  # "UN estimates put its strength at ...": the estimates speak, about someone else
     return token.dep_ in ("poss", "appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
 
 

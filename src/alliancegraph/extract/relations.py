@@ -16,7 +16,17 @@ from spacy.tokens import Span, Token
 from ..model import SYMMETRIC_RELATIONS, Evidence, Relation
 from . import arguments as frames
 from .arguments import Pair
-from .context import LOCATIVE, ActorMention, SentenceContext, fact_time, has_cue, is_hedged, is_negated, is_source
+from .context import (
+    LOCATIVE,
+    ActorMention,
+    SentenceContext,
+    cited_by_according,
+    fact_time,
+    has_cue,
+    is_hedged,
+    is_negated,
+    is_source,
+)
 from .triggers import Found
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
@@ -136,7 +146,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         return
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
-    parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))])
+    parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))
+                                     and not cited_by_according(m, ctx)])
     seen: set[tuple[str, str, str]] = set()
     # "severed ties": the longer trigger of one type hides the shorter of another ("ties") inside it
     triggers = [(label, span) for label, span in triggers
