@@ -16,7 +16,7 @@ from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
-from .ties import Tie, build_ties
+from .ties import Tie, best_claim, build_ties
 
 
 @dataclass(frozen=True)
@@ -96,14 +96,6 @@ class Explanation:
 def _check_relation(relation: str | None) -> None:
     if relation is not None and relation not in RELATION_TYPES:
         raise QueryError(f"unknown relation type {relation!r} (one of {', '.join(RELATION_TYPES)})")
-
-
-def best_claim(tie: Tie) -> Claim | None:
-    """The claim to quote for a tie: confirmed, unhedged, naming most kinds of help, latest (then lowest id)."""
-    pool = tie.affirmed or tie.negated
-    if not pool:
-        return None
-    return max(pool, key=lambda c: (c.confirmed, not c.hedged, len(c.support), c.date or "", -c.fact_id))
 
 
 def view(tie: Tie, actor: str, reference: str) -> TieView:
