@@ -16,6 +16,7 @@ from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
+from .summary import summarized_ties
 from .ties import Tie, best_claim, build_ties
 
 
@@ -100,21 +101,44 @@ def _check_relation(relation: str | None) -> None:
 
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
+    return _seen(tie, actor, tie_strength(tie, reference), best_claim(tie))
+
+
+def _seen(tie: Tie, actor: str, strength: Score, best: Claim | None) -> TieView:
     direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
-    return TieView(actor, tie.other(actor), direction, tie, tie_strength(tie, reference), best_claim(tie))
+    return TieView(actor, tie.other(actor), direction, tie, strength, best)
 
 
 def ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
-    """The actor's ties as of a day, strongest first, each with status, strength and its best evidence."""
+    """The actor's ties as of a day, strongest first, each with status, strength and its best evidence.
+
+    Without ``as_of`` and merges, the ties come from the ``tie_summary`` table
+    (one row per tie, no claim loaded; strength parts per tie, not per claim);
+    otherwise from the claims themselves.  Both give the same statuses and numbers.
+    """
+    return _ties(store, actor, as_of, relation, summarized=True)
+
+
+def live_ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
+    """:func:`ties` computed from the claims even where the summary could answer: the reference it must equal."""
+    return _ties(store, actor, as_of, relation, summarized=False)
+
+
+def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, *, summarized: bool) -> list[TieView]:
     _check_relation(relation)
     day = as_of_day(as_of)
     with store.engine.connect() as conn:
         book = ActorBook(conn)
         root, name = book.resolve(actor)
-        claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
-                             as_of=day)
-    reference = reference_day(claims, day)
-    views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]
+        found = summarized_ties(store.engine, conn, book, root, relation) if summarized and day is None else None
+        if found is None:
+            claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
+                                 as_of=day)
+    if found is not None:
+        views = [_seen(tie, name, strength, best) for tie, strength, best in found]
+    else:
+        reference = reference_day(claims, day)
+        views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]
     return sorted(views, key=lambda v: (-v.strength.value, v.other, v.tie.relation, v.direction))
 
 
