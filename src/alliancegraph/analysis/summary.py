@@ -69,7 +69,9 @@ def summary_row(key: RawKey, claims: Sequence[Claim]) -> dict[str, Any]:
         anchor = None
     sums = {"affirmed_closed": 0.0, "affirmed_open": 0.0, "denied_closed": 0.0, "denied_open": 0.0}
     late: list[tuple[str, float, int]] = []
-    for claim, share, _ in ranked_shares(claims):
+    # affirmed claims and denials are ranked apart, as tie_strength sums them apart
+    shares = [*ranked_shares(c for c in claims if not c.negated), *ranked_shares(c for c in claims if c.negated)]
+    for claim, share, _ in shares:
         side = "denied" if claim.negated else "affirmed"
         end = claim.interval()[1]
         if undated(claim):
