@@ -9,7 +9,9 @@ unknown name is a :class:`~alliancegraph.errors.QueryError` naming it.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 
 from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
@@ -20,16 +22,29 @@ from .summary import summarized_ties
 from .ties import Tie, best_claim, build_ties
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TieView:
-    """A tie seen from one of its actors, with its strength and its best evidence."""
+    """A tie seen from one of its actors, with its strength and its best evidence.
+
+    ``best`` is read on first use: a tie from the summary table fetches it then,
+    together with the best claims of every tie of the same question.
+    """
 
     actor: str
     other: str
     direction: str  # "->" the actor is the source, "<-" the target, "<->" symmetric
     tie: Tie
     strength: Score
-    best: Claim | None
+    best_loader: Callable[[], Claim | None] = field(compare=False, repr=False)
+    _best: tuple[Claim | None, ...] = field(default=(), compare=False, repr=False)  # () until loaded
+
+    @property
+    def best(self) -> Claim | None:
+        """The claim to quote for the tie (see :func:`ties.best_claim`)."""
+        if not self._best:
+            # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
+            object.__setattr__(self, "_best", (self.best_loader(),))
+        return self._best[0]
 
 
 @dataclass(frozen=True)
@@ -101,10 +116,10 @@ def _check_relation(relation: str | None) -> None:
 
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
-    return _seen(tie, actor, tie_strength(tie, reference), best_claim(tie))
+    return _seen(tie, actor, tie_strength(tie, reference), partial(best_claim, tie))
 
 
-def _seen(tie: Tie, actor: str, strength: Score, best: Claim | None) -> TieView:
+def _seen(tie: Tie, actor: str, strength: Score, best: Callable[[], Claim | None]) -> TieView:
     direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
     return TieView(actor, tie.other(actor), direction, tie, strength, best)
 
@@ -135,7 +150,7 @@ def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, *, 
             claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
                                  as_of=day)
     if found is not None:
-        views = [_seen(tie, name, strength, best) for tie, strength, best in found]
+        views = [_seen(tie, name, strength, best) for tie, strength, best in found]  # best: loaded on use
     else:
         reference = reference_day(claims, day)
         views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .claims import FAR_FUTURE, Claim
 from .relations import (
@@ -45,7 +46,7 @@ UNDATED_RECENCY = 0.5
 SIGN = {"cooperative": 1, "structural": 1, "hostile": -1, "neutral": 0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One term of a score: what it is, what it adds, and the fact behind it (if one)."""
 
@@ -54,7 +55,7 @@ class Part:
     fact_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """A number with the parts it is made of, in the order the formula applies them."""
 
@@ -207,7 +208,13 @@ def tie_strength(tie: Tie, reference: str) -> Score:
 def corroboration(affirmed: float, documents: int) -> Part:
     """The part corroboration adds to an affirmed sum."""
     bonus = affirmed * SOURCE_BONUS * (documents - 1)
-    return Part(f"corroboration: {documents} documents x{1 + SOURCE_BONUS * (documents - 1):g}", round(bonus, 2))
+    return Part(_corroboration_label(documents), round(bonus, 2))
+
+
+@lru_cache(maxsize=256)
+def _corroboration_label(documents: int) -> str:
+    # the same few labels for every tie of a question: format them once
+    return f"corroboration: {documents} documents x{1 + SOURCE_BONUS * (documents - 1):g}"
 
 
 def pair_strength(ties: Iterable[Tie], reference: str) -> Score:

@@ -27,7 +27,7 @@ from functools import partial
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, delete, insert, or_
+from sqlalchemy import Connection, Engine, and_, case, delete, insert, or_, select
 
 from ..model import SYMMETRIC_RELATIONS
 from ..store import schema
@@ -99,28 +99,37 @@ def best_claim_of(claims: Sequence[Claim]) -> int:
     return best.fact_id
 
 
-def strength_sums(row: Mapping[str, Any], reference: str) -> tuple[float, float] | None:
-    """A row's affirmed and denied sums as of the reference day; None when only the live path can tell.
+def strength_sums(anchor: str | None, affirmed_closed: float, affirmed_open: float, denied_closed: float,
+                  denied_open: float, late: str, reference: str,
+                  factors: dict[str, float] | None = None) -> tuple[float, float] | None:
+    """A row's affirmed and denied sums (its strength terms, in table order) as of the reference day.
 
-    That is when the reference day is before the row's anchor (a question whose
-    reference day is its actor's latest document date never is) or is not a date.
+    None when only the live path can tell: the reference day is before the
+    row's anchor (a question whose reference day is its actor's latest document
+    date never is) or is not a date.  ``factors`` caches the recency from each
+    day to the reference day, for the many rows of one question.
     """
+    factors = {} if factors is None else factors
     factor = 1.0
-    if row["anchor"] is not None:
-        if reference < row["anchor"]:
+    if anchor is not None:
+        if reference < anchor:
             return None
-        age = years_between(row["anchor"], reference)
-        if age is None:
-            return None
-        factor = decay(age)
-    affirmed = row["affirmed_closed"] * factor + row["affirmed_open"]
-    denied = row["denied_closed"] * factor + row["denied_open"]
-    for end, share, negated in json.loads(row["late"]):
-        r = decay(years_between(min(end, reference), reference))
-        if negated:
-            denied += share * r
-        else:
-            affirmed += share * r
+        if anchor not in factors:
+            age = years_between(anchor, reference)
+            if age is None:
+                return None
+            factors[anchor] = decay(age)
+        factor = factors[anchor]
+    affirmed = affirmed_closed * factor + affirmed_open
+    denied = denied_closed * factor + denied_open
+    if late != "[]":
+        for end, share, negated in json.loads(late):
+            if end not in factors:  # as the live path ages a claim: from its end, or the day if later
+                factors[end] = decay(years_between(min(end, reference), reference))
+            if negated:
+                denied += share * factors[end]
+            else:
+                affirmed += share * factors[end]
     return affirmed, denied
 
 
@@ -184,11 +193,12 @@ def refresh(conn: Connection, keys: Iterable[RawKey] | None = None) -> int:
         conn.execute(delete(t))
         batch: list[dict[str, Any]] = []
         result = conn.execute(_relation_facts(None).execution_options(yield_per=_STREAM))
-        for key, claims in _raw_claims(result):
-            batch.append(summary_row(key, claims))
-            if len(batch) == _BATCH:
-                conn.execute(insert(t), batch)
-                written, batch = written + len(batch), []
+        with result:  # closed even if a row fails, so that the transaction can end
+            for key, claims in _raw_claims(result):
+                batch.append(summary_row(key, claims))
+                if len(batch) == _BATCH:
+                    conn.execute(insert(t), batch)
+                    written, batch = written + len(batch), []
         if batch:
             conn.execute(insert(t), batch)
         return written + len(batch)
@@ -207,32 +217,54 @@ def refresh(conn: Connection, keys: Iterable[RawKey] | None = None) -> int:
 # -- reading an actor's ties ---------------------------------------------------
 
 
-class ActorClaims:
-    """The claims of one actor's summarized ties, read together the first time any tie's are asked for.
+class TieDetails:
+    """The claims, and the best claims, of one actor's summarized ties: each read in one query on first use.
 
-    So listing every claim of a hub's ties costs one query, as the live path
-    does; a write between the question and that first use shows in the claims.
+    So listing every claim (or best claim) of a hub's ties costs one query, not
+    one per tie; a write between the question and that first use shows in them.
     """
 
     def __init__(self, engine: Engine, actor: int, relation: str | None) -> None:
         self._engine, self._actor, self._relation = engine, actor, relation
-        self._by_key: dict[RawKey, tuple[Claim, ...]] | None = None
+        self._claims: dict[RawKey, tuple[Claim, ...]] | None = None
+        self._best: dict[RawKey, Claim] | None = None
 
-    def of(self, key: RawKey) -> tuple[Claim, ...]:
+    def claims(self, key: RawKey) -> tuple[Claim, ...]:
         """The claims of one raw tie of the actor, in time order."""
-        if self._by_key is None:
+        if self._claims is None:
             with self._engine.connect() as conn:
                 book = ActorBook(conn)
                 rows = conn.execute(_relation_facts(actor=self._actor, relation=self._relation)).all()
                 names = book.names({i for r in rows for i in (r[0], r[2])})
-                self._by_key = {k: tuple(sorted(cs, key=Claim.sort_key))
+                self._claims = {k: tuple(sorted(cs, key=Claim.sort_key))
                                 for k, cs in _raw_claims(rows, names, book.root)}
-        return self._by_key.get(key, ())
+        return self._claims.get(key, ())
+
+    def best(self, key: RawKey) -> Claim | None:
+        """The claim to quote for one raw tie of the actor (:func:`ties.best_claim` of its claims)."""
+        if self._best is None:
+            t, f = schema.tie_summary, schema.facts
+            query = (claim_query(t.c.source_id, t.c.relation, t.c.target_id,
+                                 facts=t.join(f, f.c.id == t.c.best_fact_id))
+                     .where(or_(t.c.source_id == self._actor, t.c.target_id == self._actor)))
+            if self._relation is not None:
+                query = query.where(t.c.relation == self._relation)
+            with self._engine.connect() as conn:
+                book = ActorBook(conn)
+                rows = conn.execute(query).all()
+                names = book.names({i for r in rows for i in (r[0], r[2])})
+                self._best = {(r[0], r[1], r[2]): claim_from_row(r[3:], names, book.root) for r in rows}
+        return self._best.get(key)
 
 
-def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int,
-                    relation: str | None) -> list[tuple[Tie, Score, Claim | None]] | None:
-    """An actor's ties now (no as-of day) from the summary table, each with its strength and best claim.
+_READ = ("source_id", "relation", "target_id", "status", "reason", "affirmed", "negated", "sources", "support",
+         "first_stated", "last_stated", "latest_asserted", "latest_start", "anchor", "affirmed_closed",
+         "affirmed_open", "denied_closed", "denied_open", "late")
+
+
+def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int, relation: str | None
+                    ) -> list[tuple[Tie, Score, Callable[[], Claim | None]]] | None:
+    """An actor's ties now (no as-of day) from the summary table: each with its strength and best-claim loader.
 
     None when merges are involved (the actor's or a counterpart's): the table
     holds ties as stored, so only the live path reads them through merges.
@@ -240,46 +272,56 @@ def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int
     merged = book.merged()
     if root in merged:
         return None
-    t, f = schema.tie_summary, schema.facts
-    fields = list(t.c.keys())
-    query = (claim_query(*(c.label(f"summary_{c.name}") for c in t.c), facts=t.join(f, f.c.id == t.c.best_fact_id))
-             .where(or_(t.c.source_id == root, t.c.target_id == root)))
+    t = schema.tie_summary
+    query = select(*(t.c[name] for name in _READ)).where(or_(t.c.source_id == root, t.c.target_id == root))
     if relation is not None:
         query = query.where(t.c.relation == relation)
-    rows = [(dict(zip(fields, r[:len(fields)], strict=True)), r[len(fields):]) for r in conn.execute(query)]
-    if any(s["source_id"] in merged or s["target_id"] in merged for s, _ in rows):
+    rows = conn.execute(query).all()
+    if merged and any(r[0] in merged or r[2] in merged for r in rows):
         return None
     # the reference day of the live path: the latest document date (else valid-time start) of the claims
-    asserted = [s["latest_asserted"] for s, _ in rows if s["latest_asserted"]]
-    starts = [s["latest_start"] for s, _ in rows if s["latest_start"]]
+    asserted = [r[11] for r in rows if r[11]]
+    starts = [r[12] for r in rows if r[12]]
     reference = full_day(max(asserted or starts)) if asserted or starts else "1970-01-01"
-    names = book.names({i for s, _ in rows for i in (s["source_id"], s["target_id"])})
-    claims = ActorClaims(engine, root, relation)
-    out = []
-    for s, best in rows:
-        if s["source_id"] == s["target_id"]:
+    if not _is_day(reference):
+        return None  # a malformed document date: only the live path ages claims to it as it does
+    names = book.names({i for r in rows for i in (r[0], r[2])})
+    details = TieDetails(engine, root, relation)
+    factors: dict[str, float] = {}
+    labels: dict[tuple[int, int], str] = {}
+    out: list[tuple[Tie, Score, Callable[[], Claim | None]]] = []
+    for r in rows:
+        (source_id, rel, target_id, status, reason, affirmed, negated, sources, support, first, last) = r[:11]
+        if source_id == target_id:
             continue  # a tie of an actor with itself is not one (build_ties leaves it out)
-        key: RawKey = (s["source_id"], s["relation"], s["target_id"])
-        sums = strength_sums(s, reference)
+        key: RawKey = (source_id, rel, target_id)
+        anchor, affirmed_closed, affirmed_open, denied_closed, denied_open, late = r[13:]
+        sums = strength_sums(anchor, affirmed_closed, affirmed_open, denied_closed, denied_open, late, reference,
+                             factors)
         if sums is None:
             out.append(_live(conn, book, key, reference))
             continue
-        source, target = names[key[0]], names[key[2]]
-        symmetric = key[1] in SYMMETRIC_RELATIONS
+        source, target = names[source_id], names[target_id]
+        symmetric = rel in SYMMETRIC_RELATIONS
         if symmetric and target < source:
             source, target = target, source
-        summary = TieSummary(s["affirmed"], s["negated"], tuple(json.loads(s["sources"])),
-                             tuple(json.loads(s["support"])), s["first_stated"], s["last_stated"])
-        tie = Tie(source, key[1], target, symmetric, s["status"], s["reason"], None, summary,
-                  partial(claims.of, key))
-        out.append((tie, _score(summary, *sums), claim_from_row(best, names, book.root)))
+        summary = TieSummary(affirmed, negated, tuple(json.loads(sources)),
+                             tuple(json.loads(support)) if support != "[]" else (), first, last)
+        tie = Tie(source, rel, target, symmetric, status, reason, None, summary, partial(details.claims, key))
+        out.append((tie, _score(summary, *sums, labels), partial(details.best, key)))
     return out
 
 
-def _score(summary: TieSummary, affirmed: float, denied: float) -> Score:
-    """A summarized tie's strength, its parts per tie: the claims' sum, corroboration, denials."""
+def _score(summary: TieSummary, affirmed: float, denied: float, labels: dict[tuple[int, int], str]) -> Score:
+    """A summarized tie's strength, its parts per tie: the claims' sum, corroboration, denials.
+
+    ``labels`` caches the first part's label, which many ties of one actor share.
+    """
     n = len(summary.sources)
-    parts = [Part(f"{summary.affirmed} affirmed claim(s) in {n} document(s)", round(affirmed, 2))]
+    label = labels.get((summary.affirmed, n))
+    if label is None:
+        label = labels[summary.affirmed, n] = f"{summary.affirmed} affirmed claim(s) in {n} document(s)"
+    parts = [Part(label, round(affirmed, 2))]
     if n > 1:
         parts.append(corroboration(affirmed, n))
     if summary.negated:
@@ -287,7 +329,8 @@ def _score(summary: TieSummary, affirmed: float, denied: float) -> Score:
     return Score(combine(affirmed, n, denied), tuple(parts))
 
 
-def _live(conn: Connection, book: ActorBook, key: RawKey, reference: str) -> tuple[Tie, Score, Claim | None]:
+def _live(conn: Connection, book: ActorBook, key: RawKey,
+          reference: str) -> tuple[Tie, Score, Callable[[], Claim | None]]:
     """One tie computed from its claims, for a row the summary cannot finish for the reference day."""
     a, relation, b = key
     claims = load_claims(conn, book, pair=({a}, {b}), relation=relation, kinds=("relation",))
@@ -296,4 +339,4 @@ def _live(conn: Connection, book: ActorBook, key: RawKey, reference: str) -> tup
     if relation in SYMMETRIC_RELATIONS and target < source:
         source, target = target, source
     tie = next(t for t in build_ties(claims) if t.key == (source, relation, target))
-    return tie, tie_strength(tie, reference), best_claim(tie)
+    return tie, tie_strength(tie, reference), partial(best_claim, tie)

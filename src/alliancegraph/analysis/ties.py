@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .claims import FAR_FUTURE, Claim
 from .relations import kind_of
@@ -27,7 +26,7 @@ from .relations import kind_of
 Status = str  # "active", "ended", "disputed" or "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TieSummary:
     """What a tie's claims add up to, without the claims: counts, corroboration, kinds of help, span."""
 
@@ -54,7 +53,7 @@ def _no_claims() -> tuple[Claim, ...]:
     return ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tie:
     """One relation type between two actors (symmetric types: one tie for both directions).
 
@@ -72,18 +71,23 @@ class Tie:
     as_of: str | None
     summary: TieSummary
     loader: Callable[[], tuple[Claim, ...]] = field(default=_no_claims, compare=False, repr=False)
+    _claims: tuple[Claim, ...] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, source: str, relation: str, target: str, claims: tuple[Claim, ...], status: Status, reason: str,
            as_of: str | None) -> Tie:
         """A tie holding these claims (in time order)."""
         return cls(source, relation, target, kind_of(relation).symmetric, status, reason, as_of,
-                   TieSummary.of(claims), lambda: claims)
+                   TieSummary.of(claims), _no_claims, claims)
 
-    @cached_property
+    @property
     def claims(self) -> tuple[Claim, ...]:
         """Every claim of the tie, in time order (read from the store on first use for a summarized tie)."""
-        return self.loader()
+        if self._claims is None:
+            # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
+            object.__setattr__(self, "_claims", self.loader())
+        assert self._claims is not None
+        return self._claims
 
     @property
     def affirmed(self) -> tuple[Claim, ...]:
