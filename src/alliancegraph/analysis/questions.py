@@ -9,9 +9,8 @@ unknown name is a :class:`~alliancegraph.errors.QueryError` naming it.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from typing import Protocol
 
 from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
@@ -22,12 +21,18 @@ from .summary import summarized_ties
 from .ties import Tie, best_claim, build_ties
 
 
+class BestSource(Protocol):
+    """Where a summarized tie's best claim comes from: the store, read on first use (``summary.TieDetails``)."""
+
+    def best(self, key: tuple[int, str, int]) -> Claim | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class TieView:
     """A tie seen from one of its actors, with its strength and its best evidence.
 
-    ``best`` is read on first use: a tie from the summary table fetches it then,
-    together with the best claims of every tie of the same question.
+    A tie from the summary table reads ``best`` on first use, together with
+    the best claims of every tie of the same question (one query).
     """
 
     actor: str
@@ -35,15 +40,17 @@ class TieView:
     direction: str  # "->" the actor is the source, "<-" the target, "<->" symmetric
     tie: Tie
     strength: Score
-    best_loader: Callable[[], Claim | None] = field(compare=False, repr=False)
-    _best: tuple[Claim | None, ...] = field(default=(), compare=False, repr=False)  # () until loaded
+    best_source: BestSource | None = field(default=None, compare=False, repr=False)
+    _best: tuple[Claim | None, ...] = field(default=(), compare=False, repr=False)  # () until read
 
     @property
     def best(self) -> Claim | None:
         """The claim to quote for the tie (see :func:`ties.best_claim`)."""
         if not self._best:
+            key = self.tie.raw_key
+            found = self.best_source.best(key) if self.best_source and key else best_claim(self.tie)
             # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
-            object.__setattr__(self, "_best", (self.best_loader(),))
+            object.__setattr__(self, "_best", (found,))
         return self._best[0]
 
 
@@ -116,10 +123,10 @@ def _check_relation(relation: str | None) -> None:
 
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
-    return _seen(tie, actor, tie_strength(tie, reference), partial(best_claim, tie))
+    return _seen(tie, actor, tie_strength(tie, reference), None)
 
 
-def _seen(tie: Tie, actor: str, strength: Score, best: Callable[[], Claim | None]) -> TieView:
+def _seen(tie: Tie, actor: str, strength: Score, best: BestSource | None) -> TieView:
     direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
     return TieView(actor, tie.other(actor), direction, tie, strength, best)
 

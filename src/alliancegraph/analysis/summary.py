@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -263,8 +262,8 @@ _READ = ("source_id", "relation", "target_id", "status", "reason", "affirmed", "
 
 
 def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int, relation: str | None
-                    ) -> list[tuple[Tie, Score, Callable[[], Claim | None]]] | None:
-    """An actor's ties now (no as-of day) from the summary table: each with its strength and best-claim loader.
+                    ) -> list[tuple[Tie, Score, TieDetails | None]] | None:
+    """An actor's ties now (no as-of day) from the summary table: each with its strength and best-claim source.
 
     None when merges are involved (the actor's or a counterpart's): the table
     holds ties as stored, so only the live path reads them through merges.
@@ -289,7 +288,7 @@ def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int
     details = TieDetails(engine, root, relation)
     factors: dict[str, float] = {}
     labels: dict[tuple[int, int], str] = {}
-    out: list[tuple[Tie, Score, Callable[[], Claim | None]]] = []
+    out: list[tuple[Tie, Score, TieDetails | None]] = []
     for r in rows:
         (source_id, rel, target_id, status, reason, affirmed, negated, sources, support, first, last) = r[:11]
         if source_id == target_id:
@@ -307,8 +306,8 @@ def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int
             source, target = target, source
         summary = TieSummary(affirmed, negated, tuple(json.loads(sources)),
                              tuple(json.loads(support)) if support != "[]" else (), first, last)
-        tie = Tie(source, rel, target, symmetric, status, reason, None, summary, partial(details.claims, key))
-        out.append((tie, _score(summary, *sums, labels), partial(details.best, key)))
+        tie = Tie(source, rel, target, symmetric, status, reason, None, summary, details, key)
+        out.append((tie, _score(summary, *sums, labels), details))
     return out
 
 
@@ -329,8 +328,7 @@ def _score(summary: TieSummary, affirmed: float, denied: float, labels: dict[tup
     return Score(combine(affirmed, n, denied), tuple(parts))
 
 
-def _live(conn: Connection, book: ActorBook, key: RawKey,
-          reference: str) -> tuple[Tie, Score, Callable[[], Claim | None]]:
+def _live(conn: Connection, book: ActorBook, key: RawKey, reference: str) -> tuple[Tie, Score, TieDetails | None]:
     """One tie computed from its claims, for a row the summary cannot finish for the reference day."""
     a, relation, b = key
     claims = load_claims(conn, book, pair=({a}, {b}), relation=relation, kinds=("relation",))
@@ -339,4 +337,4 @@ def _live(conn: Connection, book: ActorBook, key: RawKey,
     if relation in SYMMETRIC_RELATIONS and target < source:
         source, target = target, source
     tie = next(t for t in build_ties(claims) if t.key == (source, relation, target))
-    return tie, tie_strength(tie, reference), partial(best_claim, tie)
+    return tie, tie_strength(tie, reference), None

@@ -17,8 +17,9 @@ future), else its document's date, else all time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .claims import FAR_FUTURE, Claim
 from .relations import kind_of
@@ -49,8 +50,10 @@ class TieSummary:
                    min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
-def _no_claims() -> tuple[Claim, ...]:
-    return ()
+class ClaimSource(Protocol):
+    """Where a summarized tie's claims come from: the store, read on first use (``summary.TieDetails``)."""
+
+    def claims(self, key: tuple[int, str, int]) -> tuple[Claim, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +61,8 @@ class Tie:
     """One relation type between two actors (symmetric types: one tie for both directions).
 
     A tie built from claims holds them; one read from the ``tie_summary`` table
-    (``ties`` without ``--as-of``) holds its :class:`TieSummary` and loads its
-    claims from the store the first time :attr:`claims` is read.
+    (``ties`` without ``--as-of``) holds its :class:`TieSummary` and its row's
+    key, and reads its claims from ``claim_source`` the first time :attr:`claims` is read.
     """
 
     source: str
@@ -70,7 +73,8 @@ class Tie:
     reason: str  # why the status is what it is, naming the claims behind it
     as_of: str | None
     summary: TieSummary
-    loader: Callable[[], tuple[Claim, ...]] = field(default=_no_claims, compare=False, repr=False)
+    claim_source: ClaimSource | None = field(default=None, compare=False, repr=False)
+    raw_key: tuple[int, str, int] | None = field(default=None, compare=False, repr=False)  # its tie_summary row
     _claims: tuple[Claim, ...] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -78,15 +82,16 @@ class Tie:
            as_of: str | None) -> Tie:
         """A tie holding these claims (in time order)."""
         return cls(source, relation, target, kind_of(relation).symmetric, status, reason, as_of,
-                   TieSummary.of(claims), _no_claims, claims)
+                   TieSummary.of(claims), _claims=claims)
 
     @property
     def claims(self) -> tuple[Claim, ...]:
         """Every claim of the tie, in time order (read from the store on first use for a summarized tie)."""
         if self._claims is None:
+            found = self.claim_source.claims(self.raw_key) if self.claim_source and self.raw_key else ()
             # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
-            object.__setattr__(self, "_claims", self.loader())
-        assert self._claims is not None
+            object.__setattr__(self, "_claims", found)
+            return found
         return self._claims
 
     @property
