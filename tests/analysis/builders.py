@@ -59,10 +59,11 @@ def merge(store: Store, name: str, into: str) -> None:
 
 
 def review(store: Store, fact: Fact, status: str) -> None:
-    """What an analyst's confirm/reject leaves in the store: a review row keyed by fingerprint."""
+    """What an analyst's confirm/reject leaves in the store: a review row keyed by fingerprint, the summary redone."""
     with store.engine.begin() as conn:
         decision = conn.execute(insert(schema.decisions).values(
             action="confirm" if status == "confirmed" else "reject", subject=fingerprint(fact), payload="{}",
             who="tester", why="test", made_at="2024-01-01T00:00:00")).inserted_primary_key[0]
         conn.execute(insert(schema.fact_reviews).values(fingerprint=fingerprint(fact), status=status,
                                                         decision_id=decision))
+    store.refresh_tie_summary()  # written behind the store's back, as the decisions API would keep it

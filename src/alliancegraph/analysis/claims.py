@@ -12,12 +12,12 @@ date) and valid time.  Analysts' decisions apply on reading:
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, FromClause, Select, and_, or_, select
 
 from ..errors import QueryError
 from ..store import alias_key, schema
@@ -158,6 +158,10 @@ class ActorBook:
             seen.add(actor_id)
         return actor_id
 
+    def merged(self) -> set[int]:
+        """Every id a merge involves: merged into another actor, or another merged into it."""
+        return set(self._parent) | set(self._parent.values())
+
     def members(self, root: int) -> set[int]:
         """Every id read as ``root``: itself and all actors merged into it, directly or not."""
         return {root} | {i for i in self._parent if self.root(i) == root}
@@ -221,14 +225,8 @@ def load_claims(
     document is dated on or before it (or undated) and whose valid time starts
     on or before it (or has none).
     """
-    f, d, rv = schema.facts, schema.documents, schema.fact_reviews
-    query = (select(f.c.id, f.c.fingerprint, f.c.kind, f.c.source_id, f.c.target_id, f.c.relation, f.c.role,
-                    f.c.support, f.c.measure, f.c.value, f.c.approximate, f.c.event, f.c.actors, f.c.place,
-                    f.c.negated, f.c.hedged, f.c.attributed_to, f.c.time, f.c.time_start, f.c.time_end,
-                    f.c.evidence, f.c.char_start, f.c.doc_id, f.c.origin, d.c.date, d.c.title, d.c.source,
-                    d.c.author, rv.c.status)
-             .select_from(f.join(d, d.c.id == f.c.doc_id).outerjoin(rv, rv.c.fingerprint == f.c.fingerprint))
-             .where(or_(rv.c.status.is_(None), rv.c.status != "rejected"), f.c.kind.in_(list(kinds))))
+    f, d = schema.facts, schema.documents
+    query = claim_query().where(f.c.kind.in_(list(kinds)))
     if actors is not None:
         ids = sorted(actors)
         query = query.where(or_(f.c.source_id.in_(ids), f.c.target_id.in_(ids)))
@@ -245,8 +243,25 @@ def load_claims(
                             or_(f.c.time_start.is_(None), f.c.time_start <= as_of))
     rows = conn.execute(query).all()
     names = book.names({i for r in rows for i in (r.source_id, r.target_id) if i is not None})
-    claims = [_claim(r, names, book) for r in rows]
+    claims = [claim_from_row(r, names, book.root) for r in rows]
     return sorted(claims, key=Claim.sort_key)
+
+
+def claim_query(*first: Any, facts: FromClause | None = None) -> Select[Any]:
+    """The select behind every claim, rejected facts left out; ``first`` columns come before the claim's.
+
+    ``facts``: the ``facts`` table already joined to another (whose columns ``first`` may name).
+    Read a row with :func:`claim_from_row` (after slicing off the ``first`` columns).
+    """
+    f, d, rv = schema.facts, schema.documents, schema.fact_reviews
+    return (select(*first, f.c.id, f.c.fingerprint, f.c.kind, f.c.source_id, f.c.target_id, f.c.relation, f.c.role,
+                   f.c.support, f.c.measure, f.c.value, f.c.approximate, f.c.event, f.c.actors, f.c.place,
+                   f.c.negated, f.c.hedged, f.c.attributed_to, f.c.time, f.c.time_start, f.c.time_end,
+                   f.c.evidence, f.c.char_start, f.c.doc_id, f.c.origin, d.c.date, d.c.title, d.c.source,
+                   d.c.author, rv.c.status)
+            .select_from((f if facts is None else facts).join(d, d.c.id == f.c.doc_id)
+                         .outerjoin(rv, rv.c.fingerprint == f.c.fingerprint))
+            .where(or_(rv.c.status.is_(None), rv.c.status != "rejected")))
 
 
 def _names(text: str | None) -> tuple[str, ...]:
@@ -254,8 +269,9 @@ def _names(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text and text != "[]" else ()
 
 
-def _claim(row: Any, names: dict[int, str], book: ActorBook) -> Claim:
-    # positional unpacking, in the order of load_claims' select: much faster than attribute access per row
+def claim_from_row(row: Sequence[Any], names: Mapping[int, str], root: Callable[[int], int]) -> Claim:
+    """The claim of a :func:`claim_query` row; ``names`` names the actor ids, ``root`` reads them through merges."""
+    # positional unpacking, in the order of claim_query's select: much faster than attribute access per row
     (fact_id, fp, kind, source_id, target_id, relation, role, support, measure, value, approximate, event, actors,
      place, negated, hedged, attributed_to, time, time_start, time_end, evidence, char_start, doc_id, origin,
      asserted, title, doc_source, author, status) = row
@@ -269,6 +285,6 @@ def _claim(row: Any, names: dict[int, str], book: ActorBook) -> Claim:
         support=_names(support), role=role, measure=measure, value=value, approximate=bool(approximate),
         event=event, actors=_names(actors), place=place, origin=origin or "extracted",
         confirmed=status == "confirmed",
-        source_id=book.root(source_id) if source_id is not None else None,
-        target_id=book.root(target_id) if target_id is not None else None,
+        source_id=root(source_id) if source_id is not None else None,
+        target_id=root(target_id) if target_id is not None else None,
     )

@@ -9,26 +9,49 @@ unknown name is a :class:`~alliancegraph.errors.QueryError` naming it.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
-from .ties import Tie, build_ties
+from .summary import summarized_ties
+from .ties import Tie, best_claim, build_ties
 
 
-@dataclass(frozen=True)
+class BestSource(Protocol):
+    """Where a summarized tie's best claim comes from: the store, read on first use (``summary.TieDetails``)."""
+
+    def best(self, key: tuple[int, str, int]) -> Claim | None: ...
+
+
+@dataclass(frozen=True, slots=True)
 class TieView:
-    """A tie seen from one of its actors, with its strength and its best evidence."""
+    """A tie seen from one of its actors, with its strength and its best evidence.
+
+    A tie from the summary table reads ``best`` on first use, together with
+    the best claims of every tie of the same question (one query).
+    """
 
     actor: str
     other: str
     direction: str  # "->" the actor is the source, "<-" the target, "<->" symmetric
     tie: Tie
     strength: Score
-    best: Claim | None
+    best_source: BestSource | None = field(default=None, compare=False, repr=False)
+    _best: tuple[Claim | None, ...] = field(default=(), compare=False, repr=False)  # () until read
+
+    @property
+    def best(self) -> Claim | None:
+        """The claim to quote for the tie (see :func:`ties.best_claim`)."""
+        if not self._best:
+            key = self.tie.raw_key
+            found = self.best_source.best(key) if self.best_source and key else best_claim(self.tie)
+            # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
+            object.__setattr__(self, "_best", (found,))
+        return self._best[0]
 
 
 @dataclass(frozen=True)
@@ -98,31 +121,46 @@ def _check_relation(relation: str | None) -> None:
         raise QueryError(f"unknown relation type {relation!r} (one of {', '.join(RELATION_TYPES)})")
 
 
-def best_claim(tie: Tie) -> Claim | None:
-    """The claim to quote for a tie: confirmed, unhedged, naming most kinds of help, latest (then lowest id)."""
-    pool = tie.affirmed or tie.negated
-    if not pool:
-        return None
-    return max(pool, key=lambda c: (c.confirmed, not c.hedged, len(c.support), c.date or "", -c.fact_id))
-
-
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
+    return _seen(tie, actor, tie_strength(tie, reference), None)
+
+
+def _seen(tie: Tie, actor: str, strength: Score, best: BestSource | None) -> TieView:
     direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
-    return TieView(actor, tie.other(actor), direction, tie, tie_strength(tie, reference), best_claim(tie))
+    return TieView(actor, tie.other(actor), direction, tie, strength, best)
 
 
 def ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
-    """The actor's ties as of a day, strongest first, each with status, strength and its best evidence."""
+    """The actor's ties as of a day, strongest first, each with status, strength and its best evidence.
+
+    Without ``as_of`` and merges, the ties come from the ``tie_summary`` table
+    (one row per tie, no claim loaded; strength parts per tie, not per claim);
+    otherwise from the claims themselves.  Both give the same statuses and numbers.
+    """
+    return _ties(store, actor, as_of, relation, summarized=True)
+
+
+def live_ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
+    """:func:`ties` computed from the claims even where the summary could answer: the reference it must equal."""
+    return _ties(store, actor, as_of, relation, summarized=False)
+
+
+def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, *, summarized: bool) -> list[TieView]:
     _check_relation(relation)
     day = as_of_day(as_of)
     with store.engine.connect() as conn:
         book = ActorBook(conn)
         root, name = book.resolve(actor)
-        claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
-                             as_of=day)
-    reference = reference_day(claims, day)
-    views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]
+        found = summarized_ties(store.engine, conn, book, root, relation) if summarized and day is None else None
+        if found is None:
+            claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
+                                 as_of=day)
+    if found is not None:
+        views = [_seen(tie, name, strength, best) for tie, strength, best in found]  # best: loaded on use
+    else:
+        reference = reference_day(claims, day)
+        views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]
     return sorted(views, key=lambda v: (-v.strength.value, v.other, v.tie.relation, v.direction))
 
 

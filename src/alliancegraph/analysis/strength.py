@@ -12,7 +12,8 @@ The formula (the same text is in ``docs/analysis.md``)::
       R  0.5 ** (age / 5 years): age from the last day the claim speaks for to the reference day
          (the as-of day, else the latest day among the claims asked about); 0.5 for a claim with no date
 
-    restated      within one document, the i-th claim of a tie (heaviest first) counts w / i
+    restated      within one document, a tie's claims are ranked by their weight before recency
+                  (W x K x H x C x I, heaviest first, then fact id) and the i-th counts w / i
     tie strength  = max(0, sum(affirmed) x (1 + 0.25 x (distinct affirming documents - 1)) - sum(denials))
     pair strength = sum of its cooperative and structural ties' strengths - sum of its hostile ties' strengths
                     (negotiation and control count 0)
@@ -24,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .claims import FAR_FUTURE, Claim
 from .relations import (
@@ -44,7 +46,7 @@ UNDATED_RECENCY = 0.5
 SIGN = {"cooperative": 1, "structural": 1, "hostile": -1, "neutral": 0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One term of a score: what it is, what it adds, and the fact behind it (if one)."""
 
@@ -53,7 +55,7 @@ class Part:
     fact_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """A number with the parts it is made of, in the order the formula applies them."""
 
@@ -88,24 +90,31 @@ def reference_day(claims: Iterable[Claim], as_of: str | None) -> str:
         return as_of
     claims = list(claims)
     days = [c.asserted for c in claims if c.asserted] or [c.time_start for c in claims if c.time_start]
-    return _full(max(days)) if days else "1970-01-01"
+    return full_day(max(days)) if days else "1970-01-01"
 
 
-def _years_between(first: str, last: str) -> float:
+def years_between(first: str, last: str) -> float | None:
+    """Years from one day to a later one (0 if not later); None if either is not a date."""
     try:
-        a, b = date.fromisoformat(_full(first)), date.fromisoformat(_full(last))
+        a, b = date.fromisoformat(full_day(first)), date.fromisoformat(full_day(last))
     except ValueError:
-        return 0.0
+        return None
     return max(0.0, (b - a).days / 365.25)
 
 
-def _full(day: str) -> str:
+def full_day(day: str) -> str:
+    """A day, month or year as the day it is read at for recency ("2018" -> "2018-01-01")."""
     # a document dated "2018" or "2018-05" is read at its first day
     return day + "-01-01"[len(day) - 4:] if len(day) < 10 else day
 
 
-def claim_weight(claim: Claim, reference: str) -> tuple[float, str]:
-    """The weight of one claim and the factors that made it, in words."""
+def undated(claim: Claim) -> bool:
+    """A claim with no date at all: no valid time and an undated document (its recency is fixed)."""
+    return claim.interval()[1] == FAR_FUTURE and claim.date is None
+
+
+def base_weight(claim: Claim) -> tuple[float, list[str]]:
+    """The weight of one claim before recency (W x K x H x C x I), and the factors that made it."""
     kind = kind_of(claim.relation or "")
     w, notes = kind.weight, [f"{claim.relation} {kind.weight:g}"]
     if claim.relation == "supports" and len(claim.support) > 1:
@@ -121,32 +130,68 @@ def claim_weight(claim: Claim, reference: str) -> tuple[float, str]:
             w, notes = w * INTENSIFIER_FACTOR, [*notes, f"x{INTENSIFIER_FACTOR:g} growing"]
         elif any(cue in text for cue in ATTENUATORS):
             w, notes = w * ATTENUATOR_FACTOR, [*notes, f"x{ATTENUATOR_FACTOR:g} shrinking"]
-    start, end = claim.interval()
-    if end == FAR_FUTURE and claim.date is None:
-        w, notes = w * UNDATED_RECENCY, [*notes, f"x{UNDATED_RECENCY:g} undated"]
-    else:
-        age = _years_between(min(end, reference), reference)
-        r = 0.5 ** (age / HALF_LIFE_YEARS)
-        if r < 1:
-            w, notes = w * r, [*notes, f"x{r:.2f} age {age:.1f}y"]
-    return w, ", ".join(notes)
+    return w, notes
+
+
+def decay(age: float | None) -> float:
+    """The recency factor of an age in years (an age that cannot be told counts as none)."""
+    return 0.5 ** (age / HALF_LIFE_YEARS) if age else 1.0
+
+
+def recency(claim: Claim, reference: str) -> tuple[float, str | None]:
+    """R: the claim's recency factor as of the reference day, and its note (None when it is 1)."""
+    if undated(claim):
+        return UNDATED_RECENCY, f"x{UNDATED_RECENCY:g} undated"
+    end = claim.interval()[1]
+    age = years_between(min(end, reference), reference)
+    r = decay(age)
+    return r, f"x{r:.2f} age {age:.1f}y" if r < 1 and age is not None else None
+
+
+def claim_weight(claim: Claim, reference: str) -> tuple[float, str]:
+    """The weight of one claim and the factors that made it, in words."""
+    w, notes = base_weight(claim)
+    r, note = recency(claim, reference)
+    return w * r, ", ".join([*notes, note] if note else notes)
+
+
+def ranked_shares(claims: Iterable[Claim]) -> list[tuple[Claim, float, int]]:
+    """Each claim with its share before recency and its rank in its document.
+
+    Within one document the claims of a tie are ranked by weight before
+    recency (heaviest first, then fact id) and the i-th counts 1/i; recency is
+    left out of the rank so that a tie's strength can be kept as sums that a
+    reference day later scales (see the ``tie_summary`` table).
+    """
+    by_doc: dict[str, list[tuple[float, Claim]]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc_id, []).append((base_weight(c)[0], c))
+    out = []
+    for doc_id in sorted(by_doc):
+        ranked = sorted(by_doc[doc_id], key=lambda x: (-x[0], x[1].fact_id))
+        out += [(c, w / i, i) for i, (w, c) in enumerate(ranked, start=1)]
+    return out
 
 
 def _discounted(claims: Iterable[Claim], reference: str, label: str) -> tuple[float, list[Part]]:
-    """Sum of claim weights where the i-th claim of one document (heaviest first) counts 1/i."""
-    by_doc: dict[str, list[tuple[float, str, Claim]]] = {}
-    for c in claims:
-        w, why = claim_weight(c, reference)
-        by_doc.setdefault(c.doc_id, []).append((w, why, c))
+    """Sum of claim weights where the i-th claim of one document (heaviest before recency) counts 1/i."""
     total, parts = 0.0, []
-    for doc_id in sorted(by_doc):
-        ranked = sorted(by_doc[doc_id], key=lambda x: (-x[0], x[2].fact_id))
-        for i, (w, why, c) in enumerate(ranked, start=1):
-            share = w / i
-            total += share
-            note = f", x1/{i} restated in its document" if i > 1 else ""
-            parts.append(Part(f"#{c.fact_id} {doc_id}: {label}{why}{note}", round(share, 2), c.fact_id))
+    for c, share, i in ranked_shares(claims):
+        r, _ = recency(c, reference)
+        total += share * r
+        note = f", x1/{i} restated in its document" if i > 1 else ""
+        _, why = claim_weight(c, reference)
+        parts.append(Part(f"#{c.fact_id} {c.doc_id}: {label}{why}{note}", round(share * r, 2), c.fact_id))
     return total, parts
+
+
+def combine(affirmed: float, documents: int, denied: float) -> float:
+    """Tie strength from its affirmed and denied sums and its affirming documents, in cents.
+
+    Rounded to 1e-9 first, so that the order floats were summed in never flips the last digit.
+    """
+    total = affirmed * (1 + SOURCE_BONUS * (documents - 1)) if documents > 1 else affirmed
+    return round(round(max(0.0, total - denied), 9), 2)
 
 
 def tie_strength(tie: Tie, reference: str) -> Score:
@@ -154,12 +199,22 @@ def tie_strength(tie: Tie, reference: str) -> Score:
     affirmed, parts = _discounted(tie.affirmed, reference, "")
     n = len(tie.sources)
     if n > 1:
-        bonus = affirmed * SOURCE_BONUS * (n - 1)
-        parts.append(Part(f"corroboration: {n} documents x{1 + SOURCE_BONUS * (n - 1):g}", round(bonus, 2)))
-        affirmed += bonus
+        parts.append(corroboration(affirmed, n))
     denied, denials = _discounted(tie.negated, reference, "denial, ")
     parts += [Part(p.label, -p.value, p.fact_id) for p in denials]
-    return Score(round(max(0.0, affirmed - denied), 2), tuple(parts))
+    return Score(combine(affirmed, n, denied), tuple(parts))
+
+
+def corroboration(affirmed: float, documents: int) -> Part:
+    """The part corroboration adds to an affirmed sum."""
+    bonus = affirmed * SOURCE_BONUS * (documents - 1)
+    return Part(_corroboration_label(documents), round(bonus, 2))
+
+
+@lru_cache(maxsize=256)
+def _corroboration_label(documents: int) -> str:
+    # the same few labels for every tie of a question: format them once
+    return f"corroboration: {documents} documents x{1 + SOURCE_BONUS * (documents - 1):g}"
 
 
 def pair_strength(ties: Iterable[Tie], reference: str) -> Score:

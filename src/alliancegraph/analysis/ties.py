@@ -18,7 +18,8 @@ future), else its document's date, else all time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from .claims import FAR_FUTURE, Claim
 from .relations import kind_of
@@ -26,18 +27,72 @@ from .relations import kind_of
 Status = str  # "active", "ended", "disputed" or "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class TieSummary:
+    """What a tie's claims add up to, without the claims: counts, corroboration, kinds of help, span."""
+
+    affirmed: int
+    negated: int
+    sources: tuple[str, ...]  # the distinct documents that affirm the tie, sorted
+    support_kinds: tuple[str, ...]  # the kinds of help affirmed, sorted
+    first_stated: str | None  # the earliest day any claim places the tie at
+    last_stated: str | None  # the latest day any claim speaks for: an explicit end, else a start or assertion
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> TieSummary:
+        """The summary of these claims."""
+        claims = list(claims)
+        affirmed = [c for c in claims if not c.negated]
+        firsts = [c.date for c in claims if c.date]
+        lasts = [day for c in claims if (day := c.time_end or c.date)]
+        return cls(len(affirmed), len(claims) - len(affirmed), tuple(sorted({c.doc_id for c in affirmed})),
+                   tuple(sorted({k for c in affirmed for k in c.support})),
+                   min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+class ClaimSource(Protocol):
+    """Where a summarized tie's claims come from: the store, read on first use (``summary.TieDetails``)."""
+
+    def claims(self, key: tuple[int, str, int]) -> tuple[Claim, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
 class Tie:
-    """One relation type between two actors (symmetric types: one tie for both directions)."""
+    """One relation type between two actors (symmetric types: one tie for both directions).
+
+    A tie built from claims holds them; one read from the ``tie_summary`` table
+    (``ties`` without ``--as-of``) holds its :class:`TieSummary` and its row's
+    key, and reads its claims from ``claim_source`` the first time :attr:`claims` is read.
+    """
 
     source: str
     relation: str
     target: str
     symmetric: bool
-    claims: tuple[Claim, ...]  # in time order
     status: Status
     reason: str  # why the status is what it is, naming the claims behind it
     as_of: str | None
+    summary: TieSummary
+    claim_source: ClaimSource | None = field(default=None, compare=False, repr=False)
+    raw_key: tuple[int, str, int] | None = field(default=None, compare=False, repr=False)  # its tie_summary row
+    _claims: tuple[Claim, ...] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, source: str, relation: str, target: str, claims: tuple[Claim, ...], status: Status, reason: str,
+           as_of: str | None) -> Tie:
+        """A tie holding these claims (in time order)."""
+        return cls(source, relation, target, kind_of(relation).symmetric, status, reason, as_of,
+                   TieSummary.of(claims), _claims=claims)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim of the tie, in time order (read from the store on first use for a summarized tie)."""
+        if self._claims is None:
+            found = self.claim_source.claims(self.raw_key) if self.claim_source and self.raw_key else ()
+            # a cache, not a change of value: frozen dataclasses are set this way in their own __init__
+            object.__setattr__(self, "_claims", found)
+            return found
+        return self._claims
 
     @property
     def affirmed(self) -> tuple[Claim, ...]:
@@ -48,26 +103,29 @@ class Tie:
         return tuple(c for c in self.claims if c.negated)
 
     @property
+    def claim_count(self) -> int:
+        """How many claims the tie has (without loading them)."""
+        return self.summary.affirmed + self.summary.negated
+
+    @property
     def first_stated(self) -> str | None:
         """The earliest day any claim places the tie at."""
-        days = [c.date for c in self.claims if c.date]
-        return min(days) if days else None
+        return self.summary.first_stated
 
     @property
     def last_stated(self) -> str | None:
         """The latest day any claim speaks for: an explicit end, else a start, else an assertion."""
-        days = [day for c in self.claims if (day := c.time_end or c.date)]
-        return max(days) if days else None
+        return self.summary.last_stated
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The distinct documents that affirm the tie (its corroboration), sorted."""
-        return tuple(sorted({c.doc_id for c in self.affirmed}))
+        return self.summary.sources
 
     @property
     def support_kinds(self) -> tuple[str, ...]:
         """The kinds of help affirmed (``supports`` ties), sorted."""
-        return tuple(sorted({k for c in self.affirmed for k in c.support}))
+        return self.summary.support_kinds
 
     def involves(self, actor: str) -> bool:
         return actor in (self.source, self.target)
@@ -79,6 +137,14 @@ class Tie:
     @property
     def key(self) -> tuple[str, str, str]:
         return self.source, self.relation, self.target
+
+
+def best_claim(tie: Tie) -> Claim | None:
+    """The claim to quote for a tie: confirmed, unhedged, naming most kinds of help, latest (then lowest id)."""
+    pool = tie.affirmed or tie.negated
+    if not pool:
+        return None
+    return max(pool, key=lambda c: (c.confirmed, not c.hedged, len(c.support), c.date or "", -c.fact_id))
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -152,5 +218,5 @@ def build_ties(claims: Iterable[Claim], as_of: str | None = None) -> list[Tie]:
     for (source, relation, target), members in sorted(groups.items()):
         members.sort(key=Claim.sort_key)
         status, reason = status_of(tuple(members), as_of)
-        ties.append(Tie(source, relation, target, kind_of(relation).symmetric, tuple(members), status, reason, as_of))
+        ties.append(Tie.of(source, relation, target, tuple(members), status, reason, as_of))
     return ties

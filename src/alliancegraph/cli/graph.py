@@ -25,8 +25,15 @@ type_option = click.option("--type", "relation", type=click.Choice(RELATION_TYPE
 
 def _echo_json(value: Any) -> None:
     def plain(obj: Any) -> Any:
+        # one level at a time (json calls back for nested dataclasses): loaders and caches are no data,
+        # and what they load (a tie's claims, a view's best claim) are properties, read on first use
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return dataclasses.asdict(obj)
+            fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.repr}
+            if isinstance(obj, analysis.Tie):
+                fields["claims"] = obj.claims
+            elif isinstance(obj, analysis.TieView):
+                fields["best"] = obj.best
+            return fields
         return str(obj)
 
     click.echo(json.dumps(value, default=plain, ensure_ascii=False, indent=2))

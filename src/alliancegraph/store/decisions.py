@@ -42,6 +42,7 @@ from ..model import (
 from ..timeexpr import interval_bounds
 from . import schema
 from .store import Store, _now, actor_roots, alias_key, fact_values, fingerprint, lookup_actor, sentence_bounds
+from .summary import refresh_ties, tie_keys
 
 ANALYST_PREFIX = "analyst:"  # documents made for a citation have ids "analyst:<hash>"
 # what a hand-made fact carries until add_fact places it in a document
@@ -205,6 +206,7 @@ def _review(store: Store, fact: str, status: str, who: str, why: str) -> Decisio
                            {"fingerprint": fp, "previous": previous}, who, why)
         conn.execute(delete(r).where(r.c.fingerprint == fp))
         conn.execute(insert(r).values(fingerprint=fp, status=status, decision_id=decision.id))
+        refresh_ties(conn, tie_keys(conn, schema.facts.c.fingerprint == fp))
         return decision
 
 
@@ -338,6 +340,7 @@ def add_fact(store: Store, fact: Fact, *, citation: str, quote: str | None = Non
         row = fact_values(evidence.doc_id, run_id, placed, ids.__getitem__)
         row.update(origin="analyst", decision_id=decision.id)
         conn.execute(insert(f).values(**row))
+        refresh_ties(conn, tie_keys(conn, f.c.fingerprint == fp))
         return decision
 
 
@@ -413,11 +416,15 @@ def _undo_review(conn: Connection, data: Mapping[str, Any], decision_id: int) ->
     conn.execute(delete(r).where(r.c.fingerprint == data["fingerprint"]))
     if data["previous"] is not None:
         conn.execute(insert(r).values(fingerprint=data["fingerprint"], **data["previous"]))
+    refresh_ties(conn, tie_keys(conn, schema.facts.c.fingerprint == data["fingerprint"]))
 
 
 def _undo_add_fact(conn: Connection, data: Mapping[str, Any], decision_id: int) -> None:
     f, d, a, al = schema.facts, schema.documents, schema.actors, schema.aliases
-    conn.execute(delete(f).where(f.c.decision_id == decision_id, f.c.origin == "analyst"))
+    added = f.c.decision_id == decision_id
+    touched = tie_keys(conn, added)
+    conn.execute(delete(f).where(added, f.c.origin == "analyst"))
+    refresh_ties(conn, touched)
     orphan = conn.execute(select(f.c.id).where(f.c.doc_id == data["doc_id"]).limit(1)).first() is None
     if data["created_doc"] and orphan:
         conn.execute(delete(schema.mentions).where(schema.mentions.c.doc_id == data["doc_id"]))

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, insert, inspect, select, text
 
 from . import schema
+from .summary import refresh_ties
 
 Migration = Callable[[Connection], None]
 
@@ -36,9 +37,16 @@ def m0002_decisions(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.decisions, schema.fact_reviews])
 
 
+def m0003_tie_summary(conn: Connection) -> None:
+    """The per-tie summary ``ties`` reads (analysis/summary.py), filled from the facts already stored."""
+    schema.metadata.create_all(conn, tables=[schema.tie_summary])
+    refresh_ties(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_decisions", m0002_decisions),
+    ("0003_tie_summary", m0003_tie_summary),
 ]
 
 

@@ -159,3 +159,34 @@ fact_reviews = Table(
     Column("status", String(10), nullable=False),  # confirmed or rejected
     Column("decision_id", Integer, ForeignKey("decisions.id"), nullable=False),
 )
+
+tie_summary = Table(
+    "tie_summary",
+    metadata,
+    # one row per tie as stored, actors not read through merges; a symmetric type keys its tie
+    # by the smaller actor id first, so both directions share a row
+    Column("source_id", Integer, primary_key=True),
+    Column("relation", String(40), primary_key=True),
+    Column("target_id", Integer, primary_key=True),
+    # what ties() reads without --as-of: the status as of now and the tie's summary
+    Column("status", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("affirmed", Integer, nullable=False),
+    Column("negated", Integer, nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of the affirming documents, sorted
+    Column("support", Text, nullable=False),  # JSON list of the kinds of help affirmed, sorted
+    Column("first_stated", String(10)),
+    Column("last_stated", String(10)),
+    Column("best_fact_id", Integer, nullable=False),
+    Column("latest_asserted", String(10)),  # the latest document date and valid-time start among the claims,
+    Column("latest_start", String(10)),  # from which the reference day of a question is taken
+    # strength terms (analysis/summary.py): sums of claim shares before recency, those ending on or before
+    # the anchor day aged to it; claims ending after the anchor are listed one by one in "late"
+    Column("anchor", String(10)),
+    Column("affirmed_closed", Float, nullable=False),
+    Column("affirmed_open", Float, nullable=False),
+    Column("denied_closed", Float, nullable=False),
+    Column("denied_open", Float, nullable=False),
+    Column("late", Text, nullable=False),  # JSON list of [end day, share, negated]
+    Index("ix_tie_summary_target", "target_id"),
+)

@@ -25,6 +25,7 @@ from ..model import Document, Event, Evidence, Extraction, Fact, Quantity, Relat
 from ..timeexpr import interval_bounds
 from . import schema
 from .migrations import migrate
+from .summary import RawKey, refresh_ties, tie_keys
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,10 @@ class Store:
         d = schema.documents
         values = dict(content_hash=doc.content_hash, title=doc.title, date=doc.date, source=doc.source,
                       author=doc.author, url=doc.url, path=doc.path, text=doc.text, ingested_at=_now())
+        touched: set[RawKey] = set()
         if conn.execute(select(d.c.id).where(d.c.id == doc.id)).first():
+            # the ties of the facts replaced, and of analysts' facts whose document (date) changes
+            touched = tie_keys(conn, schema.facts.c.doc_id == doc.id)
             # facts an analyst added by hand stay; only what the extractor wrote is replaced
             conn.execute(delete(schema.facts).where(schema.facts.c.doc_id == doc.id,
                                                     schema.facts.c.origin == "extracted"))
@@ -283,6 +287,7 @@ class Store:
         fact_rows = [fact_values(doc.id, run_id, f, actor_id) for f in extraction.facts]
         if fact_rows:
             conn.execute(insert(schema.facts), fact_rows)
+        refresh_ties(conn, touched | tie_keys(conn, schema.facts.c.doc_id == doc.id))
 
     @staticmethod
     def _reanchor_analyst_facts(conn: Connection, doc: Document) -> None:
@@ -352,6 +357,19 @@ class Store:
             conn.execute(update(a).where(a.c.id == actor_id).values(
                 name=info.name, type=info.type, region=info.region, origin="gazetteer"))
         return actor_id
+
+    def refresh_tie_summary(self, keys: Iterable[RawKey] | None = None) -> int:
+        """Recompute the ``tie_summary`` rows of these raw ties ``(source id, relation, target id)``.
+
+        None rebuilds the whole table, streaming the facts: for a store written
+        behind the store's back (bulk inserts).  Every write through the store
+        keeps the table current by itself.  Returns the rows written.
+        """
+        try:
+            with self.engine.begin() as conn:
+                return refresh_ties(conn, keys)
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot refresh the tie summary: {err}") from None
 
     # -- reading -----------------------------------------------------------
 

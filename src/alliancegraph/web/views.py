@@ -141,7 +141,7 @@ def tie_view_dict(v: TieView, actor_id: int | None = None, other_id: int | None 
         "support": list(t.support_kinds),
         "first": t.first_stated,
         "last": t.last_stated,
-        "claims": len(t.claims),
+        "claims": t.claim_count,
         "best": claim_dict(v.best) if v.best else None,
         "url": url,
     }
