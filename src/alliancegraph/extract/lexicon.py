@@ -36,6 +36,7 @@ class Lexicon:
     wishes: frozenset[str] = frozenset()  # the part of unrealised that only wants ("desire", "plan")
     figurative_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> "balance"
     instruments: frozenset[str] = frozenset()  # "strike" in "killed in a US drone strike": its modifier did it
+    denials: frozenset[str] = frozenset()  # "deny" in "Caracas denies it": negates the claim just made
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -91,4 +92,5 @@ class Lexicon:
             wishes=frozenset(w.lower() for w in words("wishes")) if "wishes" in data else frozenset(),
             figurative_objects=groups("figurative_objects") if "figurative_objects" in data else {},
             instruments=frozenset(w.lower() for w in words("instruments")) if "instruments" in data else frozenset(),
+            denials=frozenset(w.lower() for w in words("denials")) if "denials" in data else frozenset(),
         )

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from ..errors import ExtractionError
-from ..model import Document, Extraction, Fact, Mention
+from ..model import Document, Extraction, Fact, Mention, Relation
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
 from .actors import SPANS_KEY, ActorResolver, governments_as_states, units_as_forces
@@ -31,6 +31,7 @@ from .context import (
     quoting,
     sentence_times,
 )
+from .denials import denied, find_denial
 from .events import events
 from .gazetteer import Gazetteer
 from .hostilities import fights_from_killings
@@ -39,6 +40,7 @@ from .paragraphs import paragraphs
 from .quantities import quantities
 from .references import KIND_NOUNS, Affiliates, DescriptionResolver
 from .relations import RECEIVED, relations
+from .succession import Succession, leaders_from_successions, successions
 from .tenures import close_tenures
 from .triggers import TriggerIndex
 
@@ -98,6 +100,10 @@ class Extractor:
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
                             and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))}
+        # the groups each person led, for "his predecessor, Y" when the document names the group (succession.py)
+        self.led_groups = {name: tuple(g for g in groups if any(
+            link["target"] == g and link.get("relation") == "leads" for link in self.gazetteer.entries[name].links))
+            for name, groups in self.person_groups.items()}
         self.triggers = TriggerIndex({"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
@@ -136,6 +142,7 @@ class Extractor:
         mentions: list[Mention] = []
         facts: list[Fact] = []
         speaker: str | None = None
+        changes: list[Succession] = []
         for offset, doc in zip(offsets, docs, strict=True):
             resolved: list[ActorMention] = []
             for span in doc.spans[SPANS_KEY]:
@@ -151,6 +158,7 @@ class Extractor:
             if not looks_english(doc):
                 continue  # the English rules would only misread other languages
             paragraph_speaker: str | None = None
+            earlier: list[list[Relation]] = []  # the paragraph's relations by sentence, for denials
             sentences = list(doc.sents)
             for index, sent in enumerate(sentences):
                 in_sentence = [m for m in resolved if sent.start <= m.start < sent.end]
@@ -167,9 +175,16 @@ class Extractor:
                     forces=self.forces,
                 )
                 triggers = self.triggers.find(sent)
-                facts.extend(relations(ctx, triggers["relation"]))
+                stated = list(relations(ctx, triggers["relation"]))
+                denial = find_denial(ctx, self.lexicon.denials)
+                if denial is not None:
+                    stated.extend(denied(denial, stated, earlier, ctx))
+                earlier.append(stated)
+                facts.extend(stated)
+                changes.extend(successions(ctx))
                 facts.extend(quantities(ctx))
                 facts.extend(events(ctx, triggers["event"]))
         types = {m.actor: m.actor_type for m in mentions}
+        facts = leaders_from_successions(facts, changes, types, self.led_groups)
         facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
         return Extraction(document.id, tuple(mentions), tuple(facts))
