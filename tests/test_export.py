@@ -33,7 +33,7 @@ def test_symmetric_relations_fold_in_either_order() -> None:
     assert len(list(once_per_document([a, b, c, d]))) == 3
 
 
-def test_events_with_overlapping_actors_and_close_quantities_fold() -> None:
+def test_events_with_the_same_actors_and_close_quantities_fold() -> None:
     facts = [
         Event("death", ("Mullah Omar",), _ev("d", "Omar died.")),
         Event("death", ("Mullah Omar", "Taliban"), _ev("d", "Omar's death.")),
@@ -44,6 +44,17 @@ def test_events_with_overlapping_actors_and_close_quantities_fold() -> None:
     ]
     kept = list(once_per_document(facts))
     assert len(kept) == 4
+
+
+def test_one_killer_of_two_people_is_two_events() -> None:
+    facts = [
+        Event("killing", ("United States", "Qasim al-Raymi"), _ev("d", "A US strike killed al-Raymi.")),
+        Event("killing", ("United States", "Abdullahi Nadir"), _ev("d", "A US strike killed Nadir.")),
+        Event("killing", ("United States",), _ev("d", "US strikes killed others.")),
+    ]
+    kept = list(once_per_document(facts))
+    assert [e.actors for e in kept if isinstance(e, Event)] == [("United States", "Qasim al-Raymi"),
+                                                                ("United States", "Abdullahi Nadir")]
 
 
 def test_written_names_drop_the_gazetteer_qualifier() -> None:

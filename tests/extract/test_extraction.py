@@ -378,3 +378,14 @@ def test_the_source_after_according_to_takes_no_part(extractor: Extractor) -> No
     facts = _facts(extractor, text)
     assert not any(isinstance(f, Relation) and "United Nations" in (f.source, f.target) for f in facts)
     assert all("United Nations" not in f.actors for f in facts if isinstance(f, Event))
+
+
+def test_a_place_around_the_target_is_where_not_whom(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Last year, HTS's security men raided Hurras al-Din safe houses around Idlib.")
+    assert ("Hayat Tahrir al-Sham", "fights", "Hurras al-Din", False) in _rels(facts)
+
+
+def test_a_target_on_the_light_verb_of_an_attack_noun(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Uganda's army launched air and artillery strikes on Tuesday against camps of the "
+                              "Allied Democratic Forces.")
+    assert ("Uganda People's Defence Force", "fights", "Allied Democratic Forces", False) in _rels(facts)

@@ -4,7 +4,7 @@ The store keeps every claim with its own sentence; the interchange form
 writes a fact once per document (FACTS.md, "How to annotate").  So
 :func:`once_per_document` folds repeated claims: relations with the same
 source, type, target and negation (support kinds are merged), events of the
-same type whose actors overlap, and quantities of the same actor and measure
+same type whose actors are the same (or a part of the other's), and quantities of the same actor and measure
 whose values are within 10 % of each other.  The first claim keeps its
 evidence, time and attribution.
 """
@@ -26,7 +26,9 @@ def _relation_key(fact: Relation) -> tuple[str, ...]:
 
 def _same(kept: Fact, fact: Fact) -> bool:
     if isinstance(kept, Event) and isinstance(fact, Event):
-        return kept.event == fact.event and bool(set(kept.actors) & set(fact.actors))
+        # "the US killed A" and "the US killed B" are two events; "ISKP attacked" and "ISKP attacked Kabul" one
+        small, large = sorted((set(kept.actors), set(fact.actors)), key=len)
+        return kept.event == fact.event and small <= large
     if isinstance(kept, Quantity) and isinstance(fact, Quantity):
         close = abs(kept.value - fact.value) <= 0.1 * max(abs(kept.value), abs(fact.value))
         return kept.actor == fact.actor and kept.measure == fact.measure and close

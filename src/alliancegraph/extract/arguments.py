@@ -207,14 +207,19 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
     """The actor a phrase is about: the head of a nested object before a modifier ("allegiance to al-Qaeda leader
     Ayman al-Zawahiri" is allegiance to Zawahiri, not to al-Qaeda)."""
     fallback: ActorMention | None = None
+    setting: ActorMention | None = None
     for inner in list(token.subtree)[:limit]:
         found = ctx.mention_at(inner)
         if found is None or found == exclude:
             continue
-        if head_of(found, ctx).dep_ in ("pobj", "dobj", "appos", "attr"):
+        found_head = head_of(found, ctx)
+        if found_head.dep_ == "pobj" and found_head.head.lower_ in LOCATIVE and found_head.head != token:
+            setting = setting or found  # "Hurras al-Din safe houses around Idlib": where, not whose
+            continue
+        if found_head.dep_ in ("pobj", "dobj", "appos", "attr"):
             return found
         fallback = fallback or found
-    return fallback
+    return fallback or setting
 
 
 def between(head: Token, ctx: SentenceContext) -> Pair | None:
@@ -355,8 +360,11 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     if source is None and by is not None:
         targets = [t for t in objects(head, ctx, relation, by) if t != by]
         return [(by, t) for t in with_conjuncts(targets[0], ctx)] if targets else []
+    anchor = head
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "launched air and artillery strikes against X": the first noun is the object
+    governing = anchor.head if anchor.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
     if source is None:  # "X announced its support for Y", "X has close ties to Y", "X declared war on Y"
-        governing = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
         if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
             found = subject(governing if governing.pos_ != "ADP" else governing.head, ctx)
             source = found[0] if found is not None and not found[1] else None
@@ -365,6 +373,10 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     if relation == "supports" and giver is not None and source is not None:
         return [(g, source) for g in with_conjuncts(giver, ctx)]  # "with help from Iran": Iran is the giver
     targets = objects(head, ctx, relation, source)
+    if not targets and anchor.dep_ == "dobj" and governing is not None and governing.pos_ == "VERB":
+        # "launched strikes on Tuesday against camps of the ADF": the target hangs on the light verb
+        targets = [t for c in governing.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                   if (t := _argument_in(c, ctx, source)) is not None]
     if source is None or not targets:
         return []
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
