@@ -389,3 +389,27 @@ def test_a_target_on_the_light_verb_of_an_attack_noun(extractor: Extractor) -> N
     facts = _facts(extractor, "Uganda's army launched air and artillery strikes on Tuesday against camps of the "
                               "Allied Democratic Forces.")
     assert ("Uganda People's Defence Force", "fights", "Allied Democratic Forces", False) in _rels(facts)
+
+
+def test_a_capital_that_does_not_act_is_the_city(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Houthis seized the capital Sanaa in September 2014.")
+    assert ("Houthis", "controls", "Sanaa", False) in _rels(facts)
+
+
+def test_an_object_relative_clause_acts_on_the_noun_it_relates_to(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "The SDF is the Kurdish-led coalition that Washington armed to fight "
+                                   "the Islamic State."))
+    assert ("United States", "supports", "Syrian Democratic Forces", False) in rels
+    assert ("Syrian Democratic Forces", "fights", "Islamic State", False) in rels  # armed it to fight
+    assert ("United States", "supports", "Islamic State", False) not in rels
+
+
+def test_a_subject_relative_clause_is_not_an_object_relative(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Hamas, which receives money from Qatar, rules Gaza."))
+    assert ("Qatar", "supports", "Hamas", False) in rels
+
+
+def test_a_name_fused_into_a_modifier_is_not_the_subject(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "US-backed SDF fighters took Raqqa."))
+    assert ("Syrian Democratic Forces", "controls", "Raqqa", False) in rels
+    assert ("United States", "controls", "Raqqa", False) not in rels

@@ -100,7 +100,7 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
         while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ in ("relcl", "acl"):
-            return ctx.mention_at(clause.head) or mention_in(list(clause.head.subtree)[:6], ctx)
+            return antecedent(clause, ctx)
         return None
     found = ctx.mention_at(token)
     if found is not None:
@@ -113,6 +113,22 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
         return _argument_in(token, ctx, None, limit=8)
     return None
+
+
+def antecedent(clause: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor a relative clause is about: "Hezbollah, the movement that Tehran founded" is Hezbollah,
+    "the SDF is the coalition that Washington armed" the SDF; never an actor inside the clause itself."""
+    noun = clause.head
+    found = ctx.mention_at(noun)
+    if found is None and noun.dep_ == "appos":
+        found = ctx.mention_at(noun.head)
+    if found is None and noun.dep_ == "attr" and noun.head.pos_ == "AUX":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        found = ctx.mention_at(owner) if owner is not None else None
+    if found is None:
+        before = [t for t in noun.subtree if t.i < clause.left_edge.i]
+        found = mention_in(before[-6:], ctx)
+    return found
 
 
 def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | None:
@@ -131,12 +147,26 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
             found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
             if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in SETTING):
                 return found, verb.tag_ == "VBN"
+        if verb.dep_ == "xcomp" and (controller := _controller(verb.head, ctx)) is not None:
+            return controller, False  # "armed the SDF to fight X": the SDF fights
         if verb.dep_ in CLIMB and verb.head.i != verb.i:
             climbed = verb.dep_ == "xcomp"
             verb = verb.head
         else:
             break
     return None
+
+
+def _controller(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The object that does what a verb's complement says: "armed X to fight", "the coalition that Washington
+    armed to fight"."""
+    if verb.lemma_.lower() in RAISING:
+        return None
+    found = next((m for c in verb.children if c.dep_ == "dobj" and (m := ctx.mention_at(c)) is not None), None)
+    if found is None and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        pairs = object_relative(verb, ctx)
+        found = pairs[0][1] if pairs else None
+    return found
 
 
 def agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
@@ -193,13 +223,27 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 other = ctx.mention_at(token) or _argument_in(token, ctx, exclude)
             if other is not None and other != exclude and other not in found:
                 found.append(other)
-    if not found and head.dep_ in ("relcl",):
-        for child in head.children:
-            if child.dep_ in ("dobj",) and child.lower_ in RELATIVE:
-                other = _resolve_token(child, ctx)
-                if other is not None and other != exclude:
-                    found.append(other)
     return found
+
+
+def object_relative(head: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "the coalition that Washington armed", "the SNA, which Turkey arms and pays": the clause's subject acts on
+    the noun the clause relates to.  The small model often reads "that" as a conjunction or "which Turkey arms" as
+    a noun phrase, so the clause is found by its words: a relative word, then an actor, then the trigger."""
+    clause = head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return []
+    words = ctx.sent.doc[clause.left_edge.i : clause.i]
+    relative = next((t for t in words if t.lower_ in ("that", "which", "whom")), None)
+    if relative is None or relative.dep_ in ("nsubj", "nsubjpass"):
+        return []
+    doer = mention_in([t for t in words if t.i > relative.i], ctx)
+    target = antecedent(clause, ctx)
+    if doer is None or target is None or doer == target:
+        return []
+    return [(d, target) for d in with_conjuncts(doer, ctx)]
 
 
 def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None, limit: int = 40,
@@ -208,6 +252,7 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
     Ayman al-Zawahiri" is allegiance to Zawahiri, not to al-Qaeda)."""
     fallback: ActorMention | None = None
     setting: ActorMention | None = None
+    modifier: ActorMention | None = None
     for inner in list(token.subtree)[:limit]:
         found = ctx.mention_at(inner)
         if found is None or found == exclude:
@@ -216,10 +261,20 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
         if found_head.dep_ == "pobj" and found_head.head.lower_ in LOCATIVE and found_head.head != token:
             setting = setting or found  # "Hurras al-Din safe houses around Idlib": where, not whose
             continue
+        if _hyphen_modifier(found, ctx):
+            modifier = modifier or found  # "US-backed SDF fighters": the SDF's fighters, backed by the US
+            continue
         if found_head.dep_ in ("pobj", "dobj", "appos", "attr"):
             return found
         fallback = fallback or found
-    return fallback or setting
+    return fallback or setting or modifier
+
+
+def _hyphen_modifier(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """A name fused into a modifier: "US-backed", "Iran-aligned", "Saudi-led"."""
+    doc = ctx.sent.doc
+    return mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].tag_ in (
+        "VBN", "JJ", "VBD")
 
 
 def between(head: Token, ctx: SentenceContext) -> Pair | None:

@@ -57,6 +57,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [pair], "mutual"
     if relation == "pledged_allegiance_to" and (found := frames.accepted_pledge(head, ctx)):
         return found, "accepted"
+    if found := frames.object_relative(head, ctx):
+        return found, "verb"
     if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ != "amod"):
         role_noun = head.lemma_.lower() in frames.ROLE_NOUNS or relation in ("leads", "member_of", "affiliate_of")
         found = frames.noun_pairs(head, relation, role_noun, ctx)
