@@ -13,12 +13,14 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..model import Evidence, Quantity
+from . import arguments as frames
 from .context import ActorMention, SentenceContext, has_cue, is_source
 
 SOURCE_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", "count", "monitor", "team",
                           "official", "panel", "tally", "survey", "source", "intelligence"})
 SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "membership"})
 RANGE_WORDS = frozenset({"to", "and", "-", "–"})
+CURRENCY = frozenset({"$", "€", "£"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
 HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
 ARMED = frozenset({"armed_group", "state_force", "state"})
@@ -65,12 +67,30 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
     return None
 
 
-def _harmed(head: Token) -> bool:
-    """Whether the counted noun is what a harm verb did harm to: its object, or its passive subject."""
+def _harm_verb(head: Token) -> Token | None:
+    """The harm verb whose object, or passive subject, the counted noun is ("killed 203 militants")."""
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
         head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
-    return head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
+    harmed = head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
+    return verb if harmed else None
+
+
+def _harmed(head: Token) -> bool:
+    return _harm_verb(head) is not None
+
+
+def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
+    """Who did the killing a casualty count counts: "AQAP killed 16 ...", "were killed by X", "a coalition strike
+    killed 80".  Casualties are written to the actor that caused them; the victims' side only when none is named."""
+    verb = _harm_verb(head)
+    if verb is None:
+        return None
+    found = frames.subject(verb, ctx)
+    if found is not None and not found[1] and found[0] in groups:
+        return found[0]
+    by = frames.agent(verb, ctx)
+    return by if by is not None and by in groups else None
 
 
 def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
@@ -83,12 +103,16 @@ def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
 def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
     """The actor measured.
 
-    In order: a name in the counted noun's own phrase ("TTP fighters", "its fighters"); the owner of a
-    size word ("its strength at 4,000"); the name a relative clause hangs on ("ISWAP, which ... estimated
-    at 3,500"); the subject of the clause ("al-Shabaab commands 7,000 fighters"); the last armed actor before.
+    In order: for casualties, who caused them; a name in the counted noun's own phrase ("TTP fighters",
+    "its fighters"); the owner of a size word ("its strength at 4,000"); the name a relative clause hangs
+    on ("ISWAP, which ... estimated at 3,500"); the subject of the clause ("al-Shabaab commands 7,000
+    fighters"); the last armed actor before.
     """
     groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx)]
     armed = [m for m in groups if m.type in ARMED]
+    perpetrator = _perpetrator(head, ctx, groups)
+    if perpetrator is not None:
+        return perpetrator
     for token in head.subtree:
         if token.i > head.i:
             break
@@ -117,15 +141,18 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
 def _range_top(last: Token, sent: Span) -> Span | None:
     """The upper number of a range that starts at ``last``: "3,500 and 5,000", "12,000 to 15,000"."""
     doc = sent.doc
-    if last.i + 2 >= sent.end or doc[last.i + 1].lower_ not in RANGE_WORDS or not doc[last.i + 2].like_num:
+    first = last.i + 2
+    if first < sent.end and doc[first].text in CURRENCY:
+        first += 1  # "$100 million and $150 million"
+    if first >= sent.end or doc[last.i + 1].lower_ not in RANGE_WORDS or not doc[first].like_num:
         return None
-    before = doc[max(sent.start, last.i - 4) : last.i]
+    before = doc[max(sent.start, last.i - 6) : last.i]
     if doc[last.i + 1].lower_ == "and" and not any(t.lower_ == "between" for t in before):
         return None  # "3,000 fighters and 40 vehicles" is no range
-    end = last.i + 3
+    end = first + 1
     while end < sent.end and (doc[end].like_num or doc[end].lower_ in _SCALES):
         end += 1
-    return doc[last.i + 2 : end]
+    return doc[first:end]
 
 
 def _place(ctx: SentenceContext, number: Token) -> str | None:
@@ -154,7 +181,8 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
             continue
         if not any(t.is_digit or "," in t.text or t.lower_ in _SCALES for t in span):
             continue  # "one group", "the two forces": counting words, not estimates
-        found = _measure(span[-1], ctx)
+        dollars = token.i > sent.start and token.nbor(-1).text == "$"
+        found = ("funds_usd", span[-1]) if dollars else _measure(span[-1], ctx)
         if found is None:
             continue
         measure, head = found
@@ -167,11 +195,16 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
             actor = replace(actor, name=ctx.forces[actor.name])  # "2,400 French troops": France's troops
         before = sent.doc[max(sent.start, token.i - 3) : token.i]
         start = ctx.offset + sent.start_char
-        yield Quantity(
+        quantity = Quantity(
             actor=actor.name, measure=measure, value=value,
             evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
             approximate=ranged is not None or has_cue(before, ctx.lexicon.approximators), place=_place(ctx, token),
             time=ctx.time, attributed_to=ctx.speaker,
         )
+        yield quantity
+        top = parse_number(list(ranged)) if ranged is not None else None
+        if top is not None and top > value:
+            # "between 3,500 and 5,000 fighters": both ends are estimates ("$100 million and $150 million")
+            yield replace(quantity, value=top)
 
 

@@ -232,7 +232,12 @@ class DescriptionResolver:
                 antecedent = forward or self._organised()
                 other = self._other_than_subject(token, mentions, self.recent)
                 antecedent = other or antecedent
-                return [self._copy(antecedent, token.i, token.i + 1, "pronoun")] if antecedent else []
+                if antecedent is None:
+                    return []
+                mention = self._copy(antecedent, token.i, token.i + 1, "pronoun")
+                if _is_subject(token):
+                    self._remember(mention, sent)  # "It is believed to ...": the subject stays the topic
+                return [mention]
             if word in THEY:
                 if self.pair is not None and self.pair_age <= 1:
                     first, second = self.pair

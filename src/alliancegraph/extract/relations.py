@@ -88,6 +88,7 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     if source is not None:  # the object hangs deeper in the trigger's own phrase
         inside = [m for m in ctx.mentions if m != source and m.method != "pronoun" and m.start >= trigger.end
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
+                  and not _in_other_clause(ctx.sent.doc[m.start], head)
                   and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))]
         return [(source, inside[0])] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
@@ -98,6 +99,15 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     if any(t.text in (",", ";", ":", "(", ")") or t.dep_ == "cc" for t in ctx.sent.doc[source.end : target.start]):
         return []
     return [(source, target)]
+
+
+def _in_other_clause(token: Token, head: Token) -> bool:
+    """ "broke away and pledged allegiance to X": X belongs to the second verb, not to "broke away"."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("conj", "advcl", "parataxis"):
+            return True
+        token = token.head
+    return False
 
 
 def _group_source(trigger: Span, ctx: SentenceContext) -> bool:
