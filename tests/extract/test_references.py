@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliancegraph import Document, Relation
+from alliancegraph import Document, Quantity, Relation
 from alliancegraph.extract import Extractor
 from alliancegraph.extract.actors import SPANS_KEY
 from alliancegraph.extract.context import ActorMention
@@ -110,3 +110,12 @@ def test_the_groups_affiliate_in_text_is_that_affiliate(extractor: Extractor) ->
     facts = list(extractor.extract(Document("t", text, date="2020-01-01")).facts)
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in rels
+
+
+def test_a_name_in_parentheses_says_which_group_a_description_is(extractor: Extractor) -> None:
+    text = ("The Islamic State faction in Somalia (ISIL-Somalia) remains confined to Puntland. "
+            "Member States estimate its strength at 200 fighters.")
+    facts = extractor.extract(Document("t", text)).facts
+    assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in {
+        (f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert [f.actor for f in facts if isinstance(f, Quantity)] == ["Islamic State Somalia"]

@@ -47,7 +47,10 @@ class SentenceContext:
     extras: dict[str, object] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> ActorMention | None:
-        return next((m for m in self.mentions if m.covers(token)), None)
+        """The narrowest mention covering a token: in "the Islamic State faction (ISIL-Somalia)", "State" is the
+        Islamic State even inside the description of its faction."""
+        found = [m for m in self.mentions if m.covers(token)]
+        return min(found, key=lambda m: m.end - m.start) if len(found) > 1 else (found[0] if found else None)
 
 
 def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:

@@ -27,7 +27,7 @@ relation rules never uses them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -102,6 +102,28 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ == "compound" and token.head.lemma_.lower() in REPORTING_NOUNS:
         return False  # "UN estimates put its strength at ...": the estimates speak, about someone else
     return token.dep_ in ("poss", "appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _named_in_parentheses(sent: Span, mentions: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
+    """ "The Islamic State faction in Somalia (ISIL-Somalia)": the name in parentheses says which group the
+    description before it is; returns (description, renamed) pairs."""
+    doc = sent.doc
+    renamed: list[tuple[ActorMention, ActorMention]] = []
+    for named in mentions:
+        if (named.type != "armed_group" or named.start - 2 < sent.start or named.end >= sent.end
+                or doc[named.start - 1].text != "(" or doc[named.end].text != ")"):
+            continue
+        token = doc[named.start - 2]
+        path = [token]
+        while token.dep_ in ("pobj", "prep") and token.head.i != token.i and len(path) < 4:
+            token = token.head  # "faction in Somalia (...)": the parenthesis hangs on the place
+            path.append(token)
+        for mention in mentions:
+            if mention.method == "description" and mention.name != named.name and any(
+                    mention.covers(t) for t in path):
+                renamed.append((mention, replace(mention, name=named.name, type=named.type)))
+                break
+    return renamed
 
 
 class DescriptionResolver:
@@ -193,6 +215,9 @@ class DescriptionResolver:
             if branch:
                 self._remember(branch[0], sent)
             found.extend(branch or self._refer(token, sent, mentions))
+        for old, new in _named_in_parentheses(sent, found):
+            found[found.index(old)] = new
+            self._remember(new, sent)
         return sorted(found, key=lambda m: (m.start, m.method == "plural"))
 
     def _branch(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
