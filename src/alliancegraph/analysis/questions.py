@@ -8,10 +8,8 @@ unknown name is a :class:`~alliancegraph.errors.QueryError` naming it.
 
 from __future__ import annotations
 
-import gc
 import statistics
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,6 +17,7 @@ from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
+from .collector import collector_paused
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
 from .summary import summarized_ties
 from .ties import Tie, best_claim, build_ties, direction, listing_key
@@ -177,31 +176,12 @@ def live_ties(store: Store, actor: str, *, as_of: str | None = None, relation: s
     return _ties(store, actor, as_of, relation, limit, summarized=False)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused, if it is on, and resumed as it was.
-
-    A hub's ties make tens of thousands of short-lived objects (rows, numbers,
-    ties); freed by reference counting at the end, they still trigger the
-    collector's passes over every object of the process on the way, about a
-    third of a hub's time without a limit (``docs/analysis.md``, Speed).
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, limit: int | None, *,
           summarized: bool) -> ActorTies:
     _check_relation(relation)
     if limit is not None and limit < 0:
         raise QueryError(f"bad limit {limit!r}: a number of ties, 0 or more (or None for all)")
-    with _collector_paused():
+    with collector_paused():
         return _actor_ties(store, actor, as_of_day(as_of), relation, limit, summarized=summarized)
 
 

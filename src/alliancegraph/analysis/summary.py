@@ -33,6 +33,7 @@ from ..model import SYMMETRIC_RELATIONS
 from ..store import schema
 from ..store.summary import RawKey, raw_key
 from .claims import FAR_FUTURE, ActorBook, Claim, claim_from_row, claim_query, load_claims
+from .collector import collector_paused
 from .strength import (
     UNDATED_RECENCY,
     Part,
@@ -239,7 +240,7 @@ class TieDetails:
         if self._claims is None:
             query = _relation_facts(self._keys) if self._keys is not None else \
                 _relation_facts(actor=self._actor, relation=self._relation)
-            with self._engine.connect() as conn:
+            with self._engine.connect() as conn, collector_paused():
                 book = ActorBook(conn)
                 rows = conn.execute(query).all()
                 names = book.names({i for r in rows for i in (r[0], r[2])})
@@ -259,7 +260,7 @@ class TieDetails:
                 query = query.where(or_(t.c.source_id == self._actor, t.c.target_id == self._actor))
                 if self._relation is not None:
                     query = query.where(t.c.relation == self._relation)
-            with self._engine.connect() as conn:
+            with self._engine.connect() as conn, collector_paused():
                 book = ActorBook(conn)
                 rows = conn.execute(query).all()
                 names = book.names({i for r in rows for i in (r[0], r[2])})
