@@ -19,7 +19,7 @@ from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
 from .collector import collector_paused
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
-from .summary import summarized_ties
+from .summarized import summarized_ties
 from .ties import Tie, best_claim, build_ties, direction, listing_key
 
 
