@@ -3,11 +3,13 @@
 Builds a temporary SQLite store of N facts (default 1,000,000) over 5,000
 actors and 50,000 documents with bulk inserts (then rebuilds the tie summary
 those inserts bypassed, printing how long it took), then times ``ties`` (a typical
-actor and the busiest one), ``evidence`` (the busiest pair), ``ties --as-of``
-and ``metrics``, printing median and p95 latencies in milliseconds.  A
+actor, and the busiest one with the limit the CLI and the web page use and
+with none), ``evidence`` (the busiest pair), ``ties --as-of`` and ``metrics``,
+printing median and p95 latencies in milliseconds.  ``--keep`` keeps the
+store; ``--reuse`` times a kept one again without rebuilding it.  A
 benchmark, not a test: run it by hand.
 
-usage: python bench/graph.py [--facts N] [--actors N] [--repeat N] [--keep PATH]
+usage: python bench/graph.py [--facts N] [--actors N] [--repeat N] [--keep PATH | --reuse PATH] [--no-metrics]
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ import random
 import statistics
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import case, func, select, union_all
+
 from alliancegraph.analysis import evidence, metrics, ties
+from alliancegraph.cli.graph import TIES_SHOWN
 from alliancegraph.model import SUPPORT_KINDS
 from alliancegraph.store import Store, alias_key, schema
 
@@ -34,8 +38,8 @@ PARTNERS = 12  # each actor's usual counterparts; most facts fall on these pairs
 BATCH = 50_000
 
 
-def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> tuple[list[str], list[tuple[int, int]]]:
-    """Write the synthetic store; return the actor names and the (source, target) id of every relation."""
+def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> None:
+    """Write the synthetic store."""
     rng = random.Random(seed)
     store = Store.open(path)
     names = [f"Group {i:05d}" for i in range(n_actors)]
@@ -66,7 +70,6 @@ def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> tuple[list[
     columns = ["run_id", "doc_id", "kind", "source_id", "target_id", "relation", "support", "negated", "hedged",
                "time", "time_start", "time_end", "evidence", "char_start", "char_end", "sentence_start",
                "sentence_end", "fingerprint", "origin", "attributed_to"]
-    pairs: list[tuple[int, int]] = []
     rows: list[tuple[Any, ...]] = []
     sources = rng.choices(range(n_actors), weights=weights, k=n_facts)
     for i, a in enumerate(sources):
@@ -80,7 +83,6 @@ def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> tuple[list[
         rows.append((1, f"doc{i // FACTS_PER_DOC:06d}", "relation", a + 1, b + 1, relation, support,
                      rng.random() < 0.08, rng.random() < 0.2, str(year), f"{year}-01-01", f"{year}-12-31", text,
                      0, len(text), 0, len(text), f"{i:064x}", "extracted", None))
-        pairs.append((a + 1, b + 1))
         if len(rows) == BATCH:
             bulk("facts", columns, rows)
             rows = []
@@ -94,11 +96,10 @@ def build(path: Path, n_facts: int, n_actors: int, seed: int = 7) -> tuple[list[
     # the facts went in behind the store's back: rebuild the per-tie summary that ties() reads
     size = _size(path)
     start = time.perf_counter()
-    rows = store.refresh_tie_summary()
+    written = store.refresh_tie_summary()
     store.close()
-    print(f"tie summary: {rows:,} rows rebuilt in {time.perf_counter() - start:.1f} s, "
+    print(f"tie summary: {written:,} rows rebuilt in {time.perf_counter() - start:.1f} s, "
           f"store {size / 1e6:.0f} MB -> {_size(path) / 1e6:.0f} MB")
-    return names, pairs
 
 
 def _size(path: Path) -> int:
@@ -119,44 +120,75 @@ def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
 
 
+def busiest(store: Store) -> tuple[list[tuple[int, int]], tuple[tuple[int, int], int]]:
+    """Actor ids with their relation facts, most first (then by id), and the pair with most facts."""
+    f = schema.facts
+    relations = f.c.kind == "relation"
+    ends = union_all(select(f.c.source_id.label("actor")).where(relations),
+                     select(f.c.target_id.label("actor")).where(relations)).subquery()
+    n = func.count().label("n")
+    low = case((f.c.source_id < f.c.target_id, f.c.source_id), else_=f.c.target_id).label("low")
+    high = case((f.c.source_id < f.c.target_id, f.c.target_id), else_=f.c.source_id).label("high")
+    with store.engine.connect() as conn:
+        ranked = [(int(a), int(c)) for a, c in conn.execute(
+            select(ends.c.actor, n).group_by(ends.c.actor).order_by(n.desc(), ends.c.actor))]
+        a, b, c = conn.execute(select(low, high, n).where(relations).group_by(low, high)
+                               .order_by(n.desc(), low, high).limit(1)).one()
+    return ranked, ((int(a), int(b)), int(c))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", type=int, default=1_000_000)
     parser.add_argument("--actors", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--keep", type=Path, help="Write the store here and keep it (default: a temp file).")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--keep", type=Path, help="Write the store here and keep it (default: a temp file).")
+    where.add_argument("--reuse", type=Path, help="Time a store kept by --keep instead of building one.")
+    parser.add_argument("--no-metrics", action="store_true", help="Leave out metrics (the slowest question).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.keep or Path(tmp) / "bench.db"
-        path.unlink(missing_ok=True)
-        start = time.perf_counter()
-        names, pairs = build(path, args.facts, args.actors)
-        print(f"built {args.facts:,} facts over {args.actors:,} actors in {time.perf_counter() - start:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)")
-        per_actor = Counter(x for pair in pairs for x in pair)
-        ranked = per_actor.most_common()
-        busiest, typical = ranked[0], ranked[len(ranked) // 2]
-        pair_count = Counter(tuple(sorted(p)) for p in pairs).most_common(1)[0]
+        if args.reuse:
+            if not args.reuse.exists():
+                parser.error(f"--reuse {str(args.reuse)!r}: no such file")
+            path = args.reuse
+        else:
+            path = args.keep or Path(tmp) / "bench.db"
+            path.unlink(missing_ok=True)
+            start = time.perf_counter()
+            build(path, args.facts, args.actors)
+            print(f"built {args.facts:,} facts over {args.actors:,} actors in {time.perf_counter() - start:.1f} s "
+                  f"({path.stat().st_size / 1e6:.0f} MB)")
         store = Store.open(path)
+        ranked, ((a_id, b_id), pair_facts) = busiest(store)
+        hub, typical = ranked[0], ranked[len(ranked) // 2]
         with store.engine.connect() as conn:
+            names = dict(conn.execute(select(schema.actors.c.id, schema.actors.c.name)).all())
             plan = conn.exec_driver_sql(
                 "EXPLAIN QUERY PLAN SELECT id FROM facts WHERE source_id IN (1) OR target_id IN (1)").all()
         print("plan of the actor filter:", "; ".join(str(row[-1]) for row in plan))
-        a, b = names[pair_count[0][0] - 1], names[pair_count[0][1] - 1]
+        one, big, a, b = names[typical[0]], names[hub[0]], names[a_id], names[b_id]
+        hub_ties = ties(store, big, limit=0).total
+        shown = f"limit {TIES_SHOWN}"
         cases: list[tuple[str, Callable[[], object], int]] = [
-            (f"ties, typical actor ({typical[1]} facts)", lambda: ties(store, names[typical[0] - 1]), args.repeat),
-            (f"ties, busiest actor ({busiest[1]} facts)", lambda: ties(store, names[busiest[0] - 1]), args.repeat),
-            ("  the same, and every tie's best evidence",
-             lambda: [v.best for v in ties(store, names[busiest[0] - 1])], args.repeat),
-            ("ties --as-of 2010, typical actor",
-             lambda: ties(store, names[typical[0] - 1], as_of="2010-12-31"), args.repeat),
-            (f"evidence, busiest pair ({pair_count[1]} facts)", lambda: evidence(store, a, b), args.repeat),
-            ("metrics (whole graph)", lambda: metrics(store), 3),
+            (f"ties, typical actor ({typical[1]} facts)", lambda: ties(store, one), args.repeat),
+            (f"ties, busiest actor ({hub[1]} facts, {hub_ties} ties), {shown}",
+             lambda: ties(store, big, limit=TIES_SHOWN), args.repeat),
+            ("  the same, and each tie's best evidence",
+             lambda: [v.best for v in ties(store, big, limit=TIES_SHOWN)], args.repeat),
+            ("ties, busiest actor, no limit", lambda: ties(store, big), args.repeat),
+            ("  the same, and each tie's best evidence", lambda: [v.best for v in ties(store, big)], args.repeat),
+            ("ties --as-of 2010, typical actor", lambda: ties(store, one, as_of="2010-12-31"), args.repeat),
+            (f"ties --as-of 2010, busiest actor, {shown}",
+             lambda: ties(store, big, as_of="2010-12-31", limit=TIES_SHOWN), 3),
+            (f"evidence, busiest pair ({pair_facts} facts)", lambda: evidence(store, a, b), args.repeat),
         ]
-        print(f"{'question':<45} {'median ms':>10} {'p95 ms':>10}")
+        if not args.no_metrics:
+            cases.append(("metrics (whole graph)", lambda: metrics(store), 3))
+        print(f"{'question':<62} {'median ms':>10} {'p95 ms':>10}")
         for label, call, repeat in cases:
             median, p95 = timed(call, repeat)
-            print(f"{label:<45} {median:>10.1f} {p95:>10.1f}")
+            print(f"{label:<62} {median:>10.1f} {p95:>10.1f}")
         store.close()
 
 

@@ -1,4 +1,7 @@
-"""``ties`` read from the tie summary equals ``ties`` computed from the claims, tie by tie, after every write."""
+"""``ties`` read from the tie summary equals ``ties`` computed from the claims, tie by tie, after every write.
+
+With a limit, both give the first ties of the full list, in the same order, and its count.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ import random
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from alliancegraph import PENDING_EVIDENCE, Relation, Store, add_fact, confirm_fact, merge_actors, reject_fact, undo
 from alliancegraph.analysis.questions import TieView, live_ties, ties
+from alliancegraph.errors import QueryError
 from alliancegraph.store import fingerprint
 from tests.analysis.builders import add, rel
 
@@ -178,3 +183,81 @@ def test_a_random_store_answers_the_same_from_the_summary(store: Store, seed: in
     for actor in ("al-Qaeda", "Taliban", "Islamic State", "Haqqani Network", "Hamas", "Hezbollah"):
         assert_same(store, actor)
         assert_same(store, actor, "supports")
+
+
+# -- a limit -------------------------------------------------------------------
+
+
+def assert_same_limited(store: Store, actor: str, limit: int, relation: str | None = None, **kw: Any) -> None:
+    """Both paths with a limit give the first ``limit`` ties of the full list, and the full list's count."""
+    full = live_ties(store, actor, relation=relation, **kw)
+    for found in (ties(store, actor, relation=relation, limit=limit, **kw),
+                  live_ties(store, actor, relation=relation, limit=limit, **kw)):
+        assert [_digest(v) for v in found] == [_digest(v) for v in full[:limit]]
+        assert found.total == len(full) and found.more == max(0, len(full) - limit)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_limit_keeps_the_first_ties_of_the_full_list(store: Store, seed: int) -> None:
+    _random_store(store, seed)
+    for actor in ("al-Qaeda", "Taliban", "Islamic State", "Haqqani Network", "Hamas", "Hezbollah"):
+        n = len(ties(store, actor))
+        assert n > 3  # so that the limits below cut the list
+        for limit in sorted({0, 1, 2, 3, n // 2, n - 1, n, n + 1}):
+            assert_same_limited(store, actor, limit)
+        assert_same_limited(store, actor, 2, "supports")
+
+
+def test_ties_in_strength_are_cut_by_the_other_actors_name_then_type_then_direction(store: Store) -> None:
+    # one claim each in one document: every tie below weighs 1, but the alliance (two documents)
+    add(store, "d1", "2020-01-01", rel("d1", "al-Qaeda", "fights", "Zeta Front"),
+        rel("d1", "al-Qaeda", "fights", "Beta Army"), rel("d1", "al-Qaeda", "supports", "Beta Army"),
+        rel("d1", "Beta Army", "supports", "al-Qaeda"), rel("d1", "al-Qaeda", "fights", "Alpha Brigade"),
+        rel("d1", "al-Qaeda", "allied_with", "Taliban"))
+    add(store, "d2", "2020-01-01", rel("d2", "Taliban", "allied_with", "al-Qaeda"))
+    listed = [(v.other, v.tie.relation, v.direction, v.strength.value) for v in ties(store, "al-Qaeda", limit=4)]
+    assert listed == [("Taliban", "allied_with", "<->", 2.5), ("Alpha Brigade", "fights", "->", 1.0),
+                      ("Beta Army", "fights", "->", 1.0), ("Beta Army", "supports", "->", 1.0)]
+    for limit in range(7):
+        assert_same_limited(store, "al-Qaeda", limit)
+    assert ties(store, "al-Qaeda", limit=4).more == 2
+
+
+def test_the_claims_path_honours_the_limit(store: Store) -> None:
+    _world(store)
+    assert_same_limited(store, "al-Qaeda", 2, as_of="2018-12-31")
+    found = ties(store, "al-Qaeda", as_of="2018-12-31", limit=2)
+    assert len(found) == 2 and found.total == len(ties(store, "al-Qaeda", as_of="2018-12-31")) > 2
+    add(store, "d6", "2019-02-01", rel("d6", "al-Qaida Central", "allied_with", "Taliban"))
+    merge_actors(store, "al-Qaeda", "al-Qaida Central", **WHO)
+    assert not _summarized(ties(store, "al-Qaeda", limit=2))  # a merge: read from the claims
+    assert_same_limited(store, "al-Qaeda", 2)
+
+
+def test_a_limit_of_none_is_all_and_a_negative_one_is_refused(store: Store) -> None:
+    _world(store)
+    every = ties(store, "al-Qaeda")
+    assert every.total == len(every) and every.more == 0
+    assert ties(store, "al-Qaeda", limit=0) == [] and ties(store, "al-Qaeda", limit=0).total == len(every)
+    with pytest.raises(QueryError, match="-1"):
+        ties(store, "al-Qaeda", limit=-1)
+
+
+def test_a_write_between_ranking_and_reading_the_shown_ties_is_not_mixed_in(store: Store) -> None:
+    _world(store)
+    (strongest,) = ties(store, "al-Qaeda", limit=1)
+    reads: list[str] = []
+
+    def write_before_the_second_read(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "tie_summary.reason" in statement:
+            reads.append(statement)
+            if len(reads) == 1:  # the shown rows, read after ranking: a review lands just before
+                reject_fact(store, strongest.tie.claims[0].fingerprint, **WHO)
+
+    event.listen(store.engine, "before_cursor_execute", write_before_the_second_read)
+    try:
+        found = ties(store, "al-Qaeda", limit=2)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", write_before_the_second_read)
+    assert len(reads) == 2  # the shown rows had changed: every column read again at once
+    assert [_digest(v) for v in found] == [_digest(v) for v in live_ties(store, "al-Qaeda", limit=2)]

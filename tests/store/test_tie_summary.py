@@ -67,6 +67,21 @@ def test_the_migration_fills_the_table_of_a_store_made_before_it(tmp_path: Path)
         assert _rows(store) == before and len(before) == 3
 
 
+def test_the_document_count_migration_fills_the_column_as_a_rebuild_would(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        _fill(store)
+        add(store, "d3", "2019", rel("d3", "al-Qaeda", "supports", "Taliban", support=("funding",)),
+            rel("d3", "Taliban", "fights", "Islamic State", negated=True))
+        before = _rows(store)
+        with store.engine.begin() as conn:  # the table as migration 0003 made it before the column came
+            conn.execute(text("ALTER TABLE tie_summary DROP COLUMN documents"))
+            conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0004_tie_documents"))
+    with Store.open(path) as store:
+        assert _rows(store) == before
+    assert sorted(r["documents"] for r in before) == [0, 1, 1, 2]  # only a denial, one document, two
+
+
 def test_every_write_leaves_the_table_as_a_full_rebuild_would(store: Store) -> None:
     f = _fill(store)
     steps = [

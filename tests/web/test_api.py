@@ -64,6 +64,7 @@ def test_graph_filters(client: TestClient) -> None:
     ("/api/actors/Nobody%20Here", 404, ["'Nobody Here'"]),
     ("/api/actors/1/ties?as_of=2020-02-30", 400, ["'2020-02-30'"]),
     ("/api/actors/1/ties?type=loves", 400, ["'loves'"]),
+    ("/api/actors/1/ties?limit=-2", 400, ["'-2'", "limit"]),
     ("/api/actors/1/timeline?other=Nobody", 404, ["'Nobody'"]),
     ("/api/actors/1/quantities?measure=tanks", 400, ["'tanks'"]),
     ("/api/ties/1/1", 400, ["same actor"]),
@@ -115,6 +116,18 @@ def test_actor_ties_timeline_and_quantities(client: TestClient) -> None:
     spreads = client.get("/api/actors/1/quantities").json()["quantities"]
     assert [(s["measure"], s["low"], s["high"]) for s in spreads] == [("fighters", 300, 900)]
     assert client.get("/api/actors/1/quantities", params={"measure": "troops"}).json()["quantities"] == []
+
+
+def test_actor_ties_limit_keeps_the_strongest_and_gives_the_total(client: TestClient) -> None:
+    every = client.get("/api/actors/Alpha Front/ties").json()
+    assert every["total"] == len(every["ties"]) == 4
+    values = [t["strength"]["value"] for t in every["ties"]]
+    assert values == sorted(values, reverse=True)  # strongest first
+    two = client.get("/api/actors/Alpha Front/ties", params={"limit": 2}).json()
+    assert two["total"] == 4 and two["ties"] == every["ties"][:2]
+    assert client.get("/api/actors/Alpha Front/ties", params={"limit": 0}).json() == every
+    early = client.get("/api/actors/Alpha Front/ties", params={"as_of": "2016", "limit": 1}).json()
+    assert early["total"] == 2 and len(early["ties"]) == 1  # the path that reads the claims, limited too
 
 
 def test_tie_has_evidence_explanation_and_brief(client: TestClient) -> None:

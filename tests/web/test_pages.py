@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from alliancegraph import Store
+from tests.analysis.builders import add, rel
 from tests.web.conftest import SCRIPT, TestClient, fact_id, ids
 
 PAGES = ["/", "/actors", "/actors/1", "/actors/2", "/ties/1/2", "/ties/1/3?type=fights", "/documents/d1",
@@ -81,8 +84,25 @@ def test_actor_page_sections(client: TestClient) -> None:
     assert "Alpha Frente" in html
 
 
+def test_actor_page_says_how_many_ties_a_limit_left_out_and_keeps_every_leader(client: TestClient,
+                                                                               db: Path) -> None:
+    with Store.open(db) as store:  # a second document: the Gamma Group alliance outranks the leader's tie
+        add(store, "d9", "2019-05-01", rel("d9", "Alpha Front", "allied_with", "Gamma Group"))
+    names = ids(client)
+    html = client.get("/actors/Alpha Front").text
+    assert "4 tie(s), strongest first." in html and html.count('<tr class="tie">') == 4
+    html = client.get("/actors/Alpha Front", params={"limit": 1, "as_of": "2019-12-31"}).text
+    assert html.count('<tr class="tie">') == 1 and "rel-allied_with" in html and "rel-leads" not in html
+    assert "Showing the 1 strongest of 4 ties" in html
+    assert f'href="/actors/{names["Alpha Front"]}?limit=0&amp;as_of=2019-12-31"' in html
+    assert "Delta Leader" in html.split('<section id="leaders">')[1].split("</section>")[0]
+    html = client.get("/actors/Alpha Front", params={"limit": 0}).text
+    assert html.count('<tr class="tie">') == 4 and "Showing the" not in html
+
+
 @pytest.mark.parametrize(("url", "status", "needle"), [
     ("/actors/99999", 404, "no actor with id &#39;99999&#39;"),
+    ("/actors/1?limit=-1", 400, "&#39;-1&#39;"),
     ("/actors/Nobody", 404, "unknown actor: &#39;Nobody&#39;"),
     ("/ties/1/2?type=hugs", 400, "&#39;hugs&#39;"),
     ("/ties/1/2?as_of=someday", 400, "&#39;someday&#39;"),

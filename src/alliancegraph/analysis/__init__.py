@@ -19,6 +19,7 @@ from .claims import ActorBook, Claim, load_claims
 from .contradictions import Contradiction, contradictions, find_contradictions
 from .metrics import ActorMetrics, GraphMetrics, Wedge, metrics
 from .questions import (
+    ActorTies,
     Change,
     Explanation,
     QuantitySpread,
@@ -40,6 +41,7 @@ __all__ = [
     "RELATIONS",
     "ActorBook",
     "ActorMetrics",
+    "ActorTies",
     "Brief",
     "Change",
     "Claim",

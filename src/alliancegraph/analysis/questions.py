@@ -9,6 +9,7 @@ unknown name is a :class:`~alliancegraph.errors.QueryError` naming it.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -16,9 +17,10 @@ from ..errors import QueryError
 from ..model import MEASURES, RELATION_TYPES
 from ..store import Store
 from .claims import ActorBook, Claim, as_of_day, load_claims
+from .collector import collector_paused
 from .strength import Score, Trend, pair_strength, reference_day, tie_strength
-from .summary import summarized_ties
-from .ties import Tie, best_claim, build_ties
+from .summarized import summarized_ties
+from .ties import Tie, best_claim, build_ties, direction, listing_key
 
 
 class BestSource(Protocol):
@@ -121,47 +123,84 @@ def _check_relation(relation: str | None) -> None:
         raise QueryError(f"unknown relation type {relation!r} (one of {', '.join(RELATION_TYPES)})")
 
 
+class ActorTies(list[TieView]):
+    """An actor's ties, strongest first: the first ``limit`` asked for, and how many there are in all.
+
+    A list, so that callers that want every tie read it as before; ``total``
+    and :attr:`more` tell what a limit left out, so nothing is hidden silently.
+    """
+
+    __slots__ = ("total",)
+
+    def __init__(self, views: Iterable[TieView] = (), total: int | None = None) -> None:
+        super().__init__(views)
+        self.total = len(self) if total is None else total
+
+    @property
+    def more(self) -> int:
+        """How many ties the limit left out."""
+        return self.total - len(self)
+
+
 def view(tie: Tie, actor: str, reference: str) -> TieView:
     """The tie as seen from ``actor``."""
     return _seen(tie, actor, tie_strength(tie, reference), None)
 
 
 def _seen(tie: Tie, actor: str, strength: Score, best: BestSource | None) -> TieView:
-    direction = "<->" if tie.symmetric else "->" if tie.source == actor else "<-"
-    return TieView(actor, tie.other(actor), direction, tie, strength, best)
+    seen = direction(tie.symmetric, tie.source == actor)
+    return TieView(actor, tie.other(actor), seen, tie, strength, best)
 
 
-def ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
+def _listed(v: TieView) -> tuple[float, str, str, str]:
+    return listing_key(v.strength.value, v.other, v.tie.relation, v.direction)
+
+
+def ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None,
+         limit: int | None = None) -> ActorTies:
     """The actor's ties as of a day, strongest first, each with status, strength and its best evidence.
 
-    Without ``as_of`` and merges, the ties come from the ``tie_summary`` table
-    (one row per tie, no claim loaded; strength parts per tie, not per claim);
-    otherwise from the claims themselves.  Both give the same statuses and numbers.
+    ``limit`` keeps the strongest ``limit`` ties (None: all; 0: none, only the
+    count); the result's ``total`` says how many there are.  Without ``as_of``
+    and merges, the ties come from the ``tie_summary`` table (one row per tie,
+    no claim loaded; strength parts per tie, not per claim), and only the ties
+    returned are built as objects; otherwise they come from the claims
+    themselves.  Both give the same statuses, numbers and order.
     """
-    return _ties(store, actor, as_of, relation, summarized=True)
+    return _ties(store, actor, as_of, relation, limit, summarized=True)
 
 
-def live_ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None) -> list[TieView]:
+def live_ties(store: Store, actor: str, *, as_of: str | None = None, relation: str | None = None,
+              limit: int | None = None) -> ActorTies:
     """:func:`ties` computed from the claims even where the summary could answer: the reference it must equal."""
-    return _ties(store, actor, as_of, relation, summarized=False)
+    return _ties(store, actor, as_of, relation, limit, summarized=False)
 
 
-def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, *, summarized: bool) -> list[TieView]:
+def _ties(store: Store, actor: str, as_of: str | None, relation: str | None, limit: int | None, *,
+          summarized: bool) -> ActorTies:
     _check_relation(relation)
-    day = as_of_day(as_of)
+    if limit is not None and limit < 0:
+        raise QueryError(f"bad limit {limit!r}: a number of ties, 0 or more (or None for all)")
+    with collector_paused():
+        return _actor_ties(store, actor, as_of_day(as_of), relation, limit, summarized=summarized)
+
+
+def _actor_ties(store: Store, actor: str, day: str | None, relation: str | None, limit: int | None, *,
+                summarized: bool) -> ActorTies:
     with store.engine.connect() as conn:
         book = ActorBook(conn)
         root, name = book.resolve(actor)
-        found = summarized_ties(store.engine, conn, book, root, relation) if summarized and day is None else None
+        found = summarized_ties(store.engine, conn, book, root, relation, limit) \
+            if summarized and day is None else None
         if found is None:
             claims = load_claims(conn, book, actors=book.members(root), relation=relation, kinds=("relation",),
                                  as_of=day)
     if found is not None:
-        views = [_seen(tie, name, strength, best) for tie, strength, best in found]  # best: loaded on use
-    else:
-        reference = reference_day(claims, day)
-        views = [view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)]
-    return sorted(views, key=lambda v: (-v.strength.value, v.other, v.tie.relation, v.direction))
+        shown, total = found
+        return ActorTies((_seen(tie, name, strength, best) for tie, strength, best in shown), total)  # best: on use
+    reference = reference_day(claims, day)
+    views = sorted((view(t, name, reference) for t in build_ties(claims, day) if t.involves(name)), key=_listed)
+    return ActorTies(views[:limit], len(views))
 
 
 def _pair(conn_book: ActorBook, a: str, b: str) -> tuple[int, str, int, str]:

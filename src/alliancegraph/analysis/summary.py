@@ -1,10 +1,10 @@
 """The ``tie_summary`` table: each stored tie's status, corroboration and strength terms, kept current.
 
-``ties`` without ``--as-of`` reads an actor's ties from this table instead of
-loading every claim (``questions.ties``; see ``docs/analysis.md``).  A row is
-a *raw* tie: the facts of one relation type between two actor ids as stored,
-not read through merges; a symmetric type keys its row by the smaller id
-first.  Rejected facts never count.  Every row is computed from its claims by
+``ties`` without ``--as-of`` reads an actor's ties from this table instead
+of loading every claim (``analysis/summarized.py``; see ``docs/analysis.md``).
+A row is a *raw* tie: the facts of one relation type between two actor ids as
+stored, not read through merges; a symmetric type keys its row by the smaller
+id first.  Rejected facts never count.  Every row is computed from its claims by
 the live functions (:func:`ties.status_of`, :func:`strength.ranked_shares`),
 which stay the reference: the table must always equal them.
 
@@ -26,33 +26,22 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, delete, insert, or_, select
+from sqlalchemy import Connection, and_, case, delete, false, insert, or_
 
 from ..model import SYMMETRIC_RELATIONS
 from ..store import schema
 from ..store.summary import RawKey, raw_key
-from .claims import FAR_FUTURE, ActorBook, Claim, claim_from_row, claim_query, load_claims
-from .strength import (
-    UNDATED_RECENCY,
-    Part,
-    Score,
-    combine,
-    corroboration,
-    decay,
-    full_day,
-    ranked_shares,
-    tie_strength,
-    undated,
-    years_between,
-)
-from .ties import Tie, TieSummary, best_claim, build_ties, status_of
+from .claims import FAR_FUTURE, Claim, claim_from_row, claim_query
+from .strength import UNDATED_RECENCY, decay, full_day, ranked_shares, undated, years_between
+from .ties import Tie, TieSummary, best_claim, status_of
 
 _CHUNK = 200  # keys refreshed per query (3 parameters each)
 _BATCH = 2_000  # rows inserted at once by a full rebuild
 _STREAM = 10_000  # fact rows fetched at once by a full rebuild
 
 
-def _is_day(day: str) -> bool:
+def is_day(day: str) -> bool:
+    """Whether a text is a day recency can be measured from (a full or partial date)."""
     return years_between(day, day) is not None
 
 
@@ -64,7 +53,7 @@ def summary_row(key: RawKey, claims: Sequence[Claim]) -> dict[str, Any]:
     asserted = [c.asserted for c in claims if c.asserted]
     starts = [c.time_start for c in claims if c.time_start]
     anchor = full_day(max(asserted)) if asserted else None
-    if anchor is not None and not _is_day(anchor):
+    if anchor is not None and not is_day(anchor):
         anchor = None
     sums = {"affirmed_closed": 0.0, "affirmed_open": 0.0, "denied_closed": 0.0, "denied_open": 0.0}
     late: list[tuple[str, float, int]] = []
@@ -75,7 +64,7 @@ def summary_row(key: RawKey, claims: Sequence[Claim]) -> dict[str, Any]:
         end = claim.interval()[1]
         if undated(claim):
             sums[f"{side}_open"] += share * UNDATED_RECENCY
-        elif end == FAR_FUTURE or not _is_day(end):
+        elif end == FAR_FUTURE or not is_day(end):
             sums[f"{side}_open"] += share  # recency 1 on any day (the live path ages to the day itself)
         elif anchor is not None and end <= anchor:
             sums[f"{side}_closed"] += share * decay(years_between(end, anchor))
@@ -85,6 +74,7 @@ def summary_row(key: RawKey, claims: Sequence[Claim]) -> dict[str, Any]:
     source_id, relation, target_id = key
     return dict(source_id=source_id, relation=relation, target_id=target_id, status=status, reason=reason,
                 affirmed=summary.affirmed, negated=summary.negated, sources=json.dumps(summary.sources),
+                documents=len(summary.sources),
                 support=json.dumps(summary.support_kinds), first_stated=summary.first_stated,
                 last_stated=summary.last_stated, best_fact_id=best, latest_asserted=max(asserted) if asserted else None,
                 latest_start=max(starts) if starts else None, anchor=anchor, late=json.dumps(late), **sums)
@@ -151,8 +141,8 @@ def _same(actor_id: int) -> int:
     return actor_id
 
 
-def _raw_claims(rows: Iterable[Any], names: Mapping[int, str] | None = None,
-                root: Callable[[int], int] = _same) -> Iterator[tuple[RawKey, list[Claim]]]:
+def raw_claims(rows: Iterable[Any], names: Mapping[int, str] | None = None,
+               root: Callable[[int], int] = _same) -> Iterator[tuple[RawKey, list[Claim]]]:
     """Rows of :func:`_relation_facts` (ordered by raw key) as claims grouped per raw tie.
 
     Refreshing reads raw ids and needs no names: merges do not apply to the table.
@@ -161,14 +151,14 @@ def _raw_claims(rows: Iterable[Any], names: Mapping[int, str] | None = None,
         yield key, [claim_from_row(r[3:], names or {}, root) for r in group]
 
 
-def _relation_facts(keys: Sequence[RawKey] | None = None, *, actor: int | None = None,
-                    relation: str | None = None) -> Any:
+def relation_facts(keys: Sequence[RawKey] | None = None, *, actor: int | None = None,
+                   relation: str | None = None) -> Any:
     """Relation claims ordered by raw key: all, those of some raw ties, or those of one actor (and type)."""
     f = schema.facts
     query = claim_query(_key_column(), f.c.relation, _other_column()).where(
         f.c.kind == "relation", f.c.source_id.is_not(None), f.c.target_id.is_not(None), f.c.relation.is_not(None))
     if keys is not None:
-        query = query.where(or_(*(
+        query = query.where(or_(false(), *(
             and_(f.c.relation == rel, or_(and_(f.c.source_id == a, f.c.target_id == b),
                                           and_(f.c.source_id == b, f.c.target_id == a)))
             if rel in SYMMETRIC_RELATIONS else and_(f.c.relation == rel, f.c.source_id == a, f.c.target_id == b)
@@ -191,9 +181,9 @@ def refresh(conn: Connection, keys: Iterable[RawKey] | None = None) -> int:
     if keys is None:
         conn.execute(delete(t))
         batch: list[dict[str, Any]] = []
-        result = conn.execute(_relation_facts(None).execution_options(yield_per=_STREAM))
+        result = conn.execute(relation_facts(None).execution_options(yield_per=_STREAM))
         with result:  # closed even if a row fails, so that the transaction can end
-            for key, claims in _raw_claims(result):
+            for key, claims in raw_claims(result):
                 batch.append(summary_row(key, claims))
                 if len(batch) == _BATCH:
                     conn.execute(insert(t), batch)
@@ -204,137 +194,15 @@ def refresh(conn: Connection, keys: Iterable[RawKey] | None = None) -> int:
     wanted = sorted({raw_key(*k) for k in keys})
     for lo in range(0, len(wanted), _CHUNK):
         chunk = wanted[lo:lo + _CHUNK]
-        conn.execute(delete(t).where(or_(*(and_(t.c.source_id == a, t.c.relation == rel, t.c.target_id == b)
-                                           for a, rel, b in chunk))))
-        rows = [summary_row(key, claims) for key, claims in _raw_claims(conn.execute(_relation_facts(chunk)))]
+        conn.execute(delete(t).where(rows_of(chunk)))
+        rows = [summary_row(key, claims) for key, claims in raw_claims(conn.execute(relation_facts(chunk)))]
         if rows:
             conn.execute(insert(t), rows)
         written += len(rows)
     return written
 
 
-# -- reading an actor's ties ---------------------------------------------------
-
-
-class TieDetails:
-    """The claims, and the best claims, of one actor's summarized ties: each read in one query on first use.
-
-    So listing every claim (or best claim) of a hub's ties costs one query, not
-    one per tie; a write between the question and that first use shows in them.
-    """
-
-    def __init__(self, engine: Engine, actor: int, relation: str | None) -> None:
-        self._engine, self._actor, self._relation = engine, actor, relation
-        self._claims: dict[RawKey, tuple[Claim, ...]] | None = None
-        self._best: dict[RawKey, Claim] | None = None
-
-    def claims(self, key: RawKey) -> tuple[Claim, ...]:
-        """The claims of one raw tie of the actor, in time order."""
-        if self._claims is None:
-            with self._engine.connect() as conn:
-                book = ActorBook(conn)
-                rows = conn.execute(_relation_facts(actor=self._actor, relation=self._relation)).all()
-                names = book.names({i for r in rows for i in (r[0], r[2])})
-                self._claims = {k: tuple(sorted(cs, key=Claim.sort_key))
-                                for k, cs in _raw_claims(rows, names, book.root)}
-        return self._claims.get(key, ())
-
-    def best(self, key: RawKey) -> Claim | None:
-        """The claim to quote for one raw tie of the actor (:func:`ties.best_claim` of its claims)."""
-        if self._best is None:
-            t, f = schema.tie_summary, schema.facts
-            query = (claim_query(t.c.source_id, t.c.relation, t.c.target_id,
-                                 facts=t.join(f, f.c.id == t.c.best_fact_id))
-                     .where(or_(t.c.source_id == self._actor, t.c.target_id == self._actor)))
-            if self._relation is not None:
-                query = query.where(t.c.relation == self._relation)
-            with self._engine.connect() as conn:
-                book = ActorBook(conn)
-                rows = conn.execute(query).all()
-                names = book.names({i for r in rows for i in (r[0], r[2])})
-                self._best = {(r[0], r[1], r[2]): claim_from_row(r[3:], names, book.root) for r in rows}
-        return self._best.get(key)
-
-
-_READ = ("source_id", "relation", "target_id", "status", "reason", "affirmed", "negated", "sources", "support",
-         "first_stated", "last_stated", "latest_asserted", "latest_start", "anchor", "affirmed_closed",
-         "affirmed_open", "denied_closed", "denied_open", "late")
-
-
-def summarized_ties(engine: Engine, conn: Connection, book: ActorBook, root: int, relation: str | None
-                    ) -> list[tuple[Tie, Score, TieDetails | None]] | None:
-    """An actor's ties now (no as-of day) from the summary table: each with its strength and best-claim source.
-
-    None when merges are involved (the actor's or a counterpart's): the table
-    holds ties as stored, so only the live path reads them through merges.
-    """
-    merged = book.merged()
-    if root in merged:
-        return None
+def rows_of(keys: Sequence[RawKey]) -> Any:
+    """The condition that picks these raw ties' rows of the ``tie_summary`` table."""
     t = schema.tie_summary
-    query = select(*(t.c[name] for name in _READ)).where(or_(t.c.source_id == root, t.c.target_id == root))
-    if relation is not None:
-        query = query.where(t.c.relation == relation)
-    rows = conn.execute(query).all()
-    if merged and any(r[0] in merged or r[2] in merged for r in rows):
-        return None
-    # the reference day of the live path: the latest document date (else valid-time start) of the claims
-    asserted = [r[11] for r in rows if r[11]]
-    starts = [r[12] for r in rows if r[12]]
-    reference = full_day(max(asserted or starts)) if asserted or starts else "1970-01-01"
-    if not _is_day(reference):
-        return None  # a malformed document date: only the live path ages claims to it as it does
-    names = book.names({i for r in rows for i in (r[0], r[2])})
-    details = TieDetails(engine, root, relation)
-    factors: dict[str, float] = {}
-    labels: dict[tuple[int, int], str] = {}
-    out: list[tuple[Tie, Score, TieDetails | None]] = []
-    for r in rows:
-        (source_id, rel, target_id, status, reason, affirmed, negated, sources, support, first, last) = r[:11]
-        if source_id == target_id:
-            continue  # a tie of an actor with itself is not one (build_ties leaves it out)
-        key: RawKey = (source_id, rel, target_id)
-        anchor, affirmed_closed, affirmed_open, denied_closed, denied_open, late = r[13:]
-        sums = strength_sums(anchor, affirmed_closed, affirmed_open, denied_closed, denied_open, late, reference,
-                             factors)
-        if sums is None:
-            out.append(_live(conn, book, key, reference))
-            continue
-        source, target = names[source_id], names[target_id]
-        symmetric = rel in SYMMETRIC_RELATIONS
-        if symmetric and target < source:
-            source, target = target, source
-        summary = TieSummary(affirmed, negated, tuple(json.loads(sources)),
-                             tuple(json.loads(support)) if support != "[]" else (), first, last)
-        tie = Tie(source, rel, target, symmetric, status, reason, None, summary, details, key)
-        out.append((tie, _score(summary, *sums, labels), details))
-    return out
-
-
-def _score(summary: TieSummary, affirmed: float, denied: float, labels: dict[tuple[int, int], str]) -> Score:
-    """A summarized tie's strength, its parts per tie: the claims' sum, corroboration, denials.
-
-    ``labels`` caches the first part's label, which many ties of one actor share.
-    """
-    n = len(summary.sources)
-    label = labels.get((summary.affirmed, n))
-    if label is None:
-        label = labels[summary.affirmed, n] = f"{summary.affirmed} affirmed claim(s) in {n} document(s)"
-    parts = [Part(label, round(affirmed, 2))]
-    if n > 1:
-        parts.append(corroboration(affirmed, n))
-    if summary.negated:
-        parts.append(Part(f"{summary.negated} denial(s)", -round(denied, 2)))
-    return Score(combine(affirmed, n, denied), tuple(parts))
-
-
-def _live(conn: Connection, book: ActorBook, key: RawKey, reference: str) -> tuple[Tie, Score, TieDetails | None]:
-    """One tie computed from its claims, for a row the summary cannot finish for the reference day."""
-    a, relation, b = key
-    claims = load_claims(conn, book, pair=({a}, {b}), relation=relation, kinds=("relation",))
-    names = book.names({a, b})
-    source, target = names[a], names[b]
-    if relation in SYMMETRIC_RELATIONS and target < source:
-        source, target = target, source
-    tie = next(t for t in build_ties(claims) if t.key == (source, relation, target))
-    return tie, tie_strength(tie, reference), None
+    return or_(false(), *(and_(t.c.source_id == a, t.c.relation == rel, t.c.target_id == b) for a, rel, b in keys))

@@ -139,6 +139,20 @@ class Tie:
         return self.source, self.relation, self.target
 
 
+def direction(symmetric: bool, actor_is_source: bool) -> str:
+    """How a tie runs seen from one of its actors: "<->" symmetric, "->" the actor is the source, "<-" the target."""
+    return "<->" if symmetric else "->" if actor_is_source else "<-"
+
+
+def listing_key(strength: float, other: str, relation: str, seen: str) -> tuple[float, str, str, str]:
+    """Where one of an actor's ties is listed: strongest first, then by the other actor, type and direction.
+
+    The one order of ``ties``, whichever path computed the tie: the key is
+    unique among an actor's ties, so a limit cuts both paths at the same tie.
+    """
+    return -strength, other, relation, seen
+
+
 def best_claim(tie: Tie) -> Claim | None:
     """The claim to quote for a tie: confirmed, unhedged, naming most kinds of help, latest (then lowest id)."""
     pool = tie.affirmed or tie.negated

@@ -16,6 +16,7 @@ from ..model import MEASURES, RELATION_TYPES
 from .base import cli, open_store, run, table
 
 SHOWN = 5  # claims shown per side of a contradiction
+TIES_SHOWN = 50  # ties listed by default: a hub has thousands; the line below the table says how many more
 
 as_of_option = click.option("--as-of", "as_of", metavar="DATE",
                             help="Only what was known on this day (YYYY[-MM[-DD]]).")
@@ -53,18 +54,26 @@ def _flags(claim: analysis.Claim) -> str:
 @click.argument("actor")
 @as_of_option
 @type_option
+@click.option("--limit", type=click.IntRange(min=0), default=TIES_SHOWN, show_default=True,
+              help="Show the strongest N ties (0: all); a line says how many more there are.")
 @json_option
 @click.pass_context
-def ties_cli(ctx: click.Context, actor: str, as_of: str | None, relation: str | None, as_json: bool) -> None:
-    """An actor's ties: status, strength, support kinds, sources and the best evidence line each."""
-    views = run(lambda: analysis.ties(open_store(ctx), actor, as_of=as_of, relation=relation))
+def ties_cli(ctx: click.Context, actor: str, as_of: str | None, relation: str | None, limit: int,
+             as_json: bool) -> None:
+    """An actor's ties, strongest first: status, strength, support kinds, sources and the best evidence line each."""
+    views = run(lambda: analysis.ties(open_store(ctx), actor, as_of=as_of, relation=relation, limit=limit or None))
+    more = f"\u2026 {views.more:,} more ties ({views.total:,} in all); use --limit 0 for all" if views.more else ""
     if as_json:
         _echo_json(views)
+        if more:
+            click.echo(more, err=True)  # stdout stays one JSON document
         return
     rows = [(v.direction, v.other, v.tie.relation, v.tie.status, f"{v.strength.value:.2f}",
              ",".join(v.tie.support_kinds), _listed(v.tie.sources), _short(v.best.evidence, 70) if v.best else "")
             for v in views]
     click.echo(table(rows, ["dir", "other", "type", "status", "strength", "support", "sources", "best evidence"]))
+    if more:
+        click.echo(more)
 
 
 def _listed(names: tuple[str, ...], shown: int = 2) -> str:

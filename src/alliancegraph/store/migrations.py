@@ -7,15 +7,17 @@ migrations are appended to ``MIGRATIONS``; a published one never changes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, inspect, select, text
+from sqlalchemy import Connection, Engine, bindparam, insert, inspect, select, text, update
 
 from . import schema
 from .summary import refresh_ties
 
 Migration = Callable[[Connection], None]
+_BATCH = 5_000  # rows updated at once by a migration
 
 
 def m0001_initial(conn: Connection) -> None:
@@ -43,10 +45,28 @@ def m0003_tie_summary(conn: Connection) -> None:
     refresh_ties(conn)
 
 
+def m0004_tie_documents(conn: Connection) -> None:
+    """The number of affirming documents of each ``tie_summary`` row, so that ``ties`` ranks without parsing JSON."""
+    # a table made by 0003 after this migration was written already has the column, filled
+    if "documents" in {c["name"] for c in inspect(conn).get_columns("tie_summary")}:
+        return
+    conn.execute(text("ALTER TABLE tie_summary ADD COLUMN documents INTEGER NOT NULL DEFAULT 0"))
+    t = schema.tie_summary
+    # counted from the JSON list the row holds: the same number a rebuild would write, in seconds, not minutes
+    rows = conn.execute(select(t.c.source_id, t.c.relation, t.c.target_id, t.c.sources)
+                        .where(t.c.sources != "[]")).all()
+    fill = (update(t).where(t.c.source_id == bindparam("s"), t.c.relation == bindparam("r"),
+                            t.c.target_id == bindparam("t")).values(documents=bindparam("n")))
+    for lo in range(0, len(rows), _BATCH):
+        conn.execute(fill, [dict(s=s, r=r, t=t_, n=len(json.loads(sources)))
+                            for s, r, t_, sources in rows[lo:lo + _BATCH]])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_decisions", m0002_decisions),
     ("0003_tie_summary", m0003_tie_summary),
+    ("0004_tie_documents", m0004_tie_documents),
 ]
 
 

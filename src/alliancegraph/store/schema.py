@@ -174,6 +174,7 @@ tie_summary = Table(
     Column("affirmed", Integer, nullable=False),
     Column("negated", Integer, nullable=False),
     Column("sources", Text, nullable=False),  # JSON list of the affirming documents, sorted
+    Column("documents", Integer, nullable=False, server_default="0"),  # how many: ranking reads no JSON
     Column("support", Text, nullable=False),  # JSON list of the kinds of help affirmed, sorted
     Column("first_stated", String(10)),
     Column("last_stated", String(10)),

@@ -75,13 +75,17 @@ def actor_api(state: State, ref: str) -> dict[str, Any]:
 
 
 @router.get("/actors/{ref}/ties")
-def ties_api(state: State, ref: str, as_of: AsOf = None, relation: TypeParam = None) -> dict[str, Any]:
-    """The actor's ties as of a day: status, strength (with its parts), sources, best evidence."""
+def ties_api(state: State, ref: str, as_of: AsOf = None, relation: TypeParam = None,
+             limit: Annotated[int, Query(ge=0, description="The strongest N ties (0: all).")] = 0) -> dict[str, Any]:
+    """The actor's ties as of a day, strongest first: status, strength (with its parts), sources, best evidence.
+
+    ``total`` is how many ties there are, whatever ``limit`` kept.
+    """
     found = params.actor(state.store, ref)
     day, rel = params.day(as_of), params.relation(relation)
-    found_views = analysis.ties(state.store, found.name, as_of=day, relation=rel)
+    found_views = analysis.ties(state.store, found.name, as_of=day, relation=rel, limit=limit or None)
     ids = lookups.actor_ids(state.store)
-    return {"actor": found.name, "as_of": day,
+    return {"actor": found.name, "as_of": day, "total": found_views.total,
             "ties": [views.tie_view_dict(v, found.id, ids.get(v.other)) for v in found_views]}
 
 

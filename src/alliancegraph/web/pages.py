@@ -23,6 +23,7 @@ from .graphdata import actor_facts
 from .jobs import ALLOWED_SUFFIXES
 
 router = APIRouter(include_in_schema=False)
+TIES_SHOWN = 50  # ties on an actor's page: a hub has thousands; the page says how many and links to all
 State = Annotated[WebState, Depends(web_state)]
 Writer = Annotated[WebState, Depends(check_write)]
 Text = Annotated[str, Form()]
@@ -47,26 +48,31 @@ def actors_page(request: Request, state: State) -> HTMLResponse:
 
 
 @router.get("/actors/{ref}", response_class=HTMLResponse)
-def actor_page(request: Request, state: State, ref: str, as_of: str | None = None) -> HTMLResponse:
-    """An actor: aliases, leaders over time, ties by type, estimates as charts, timeline, documents."""
+def actor_page(request: Request, state: State, ref: str, as_of: str | None = None,
+               limit: Annotated[int, Query(ge=0)] = TIES_SHOWN) -> HTMLResponse:
+    """An actor: aliases, leaders over time, its strongest ties by type, estimates as charts, timeline, documents."""
     store = state.store
     found = params.actor(store, ref)
     day = params.day(as_of)
     record = lookups.actor_record(store, found)
     facts = actor_facts(store, [found.id]).get(found.id)
     ids = lookups.actor_ids(store)
-    tie_views = analysis.ties(store, found.name, as_of=day)
+    tie_views = analysis.ties(store, found.name, as_of=day, limit=limit or None)
     by_type: dict[str, list[dict[str, Any]]] = {}
     for v in tie_views:
         by_type.setdefault(v.tie.relation, []).append(views.tie_view_dict(v, found.id, ids.get(v.other)))
-    leaders = [views.tie_view_dict(v, found.id, ids.get(v.other)) for v in tie_views
+    # every leader, even one the limit left out of the ties
+    leads = analysis.ties(store, found.name, as_of=day, relation="leads") if tie_views.more else tie_views
+    leaders = [views.tie_view_dict(v, found.id, ids.get(v.other)) for v in leads
                if v.tie.relation == "leads" and v.direction == "<-"]
     leaders.sort(key=lambda t: (t["first"] or "9999", t["other"]))
     spreads = analysis.quantities(store, found.name, as_of=day)
     charts = [{"spread": views.spread_dict(s), "chart": views.quantity_chart(s)} for s in spreads]
     timeline = [views.timeline_dict(e) for e in analysis.timeline(store, found.name, as_of=day)]
+    every = f"/actors/{found.id}?limit=0" + (f"&as_of={quote(day)}" if day else "")
     return state.render(request, "actor.html", actor=views.actor_dict(record, facts.region if facts else None),
-                        as_of=day, ties=sorted(by_type.items()), leaders=leaders, charts=charts,
+                        as_of=day, ties=sorted(by_type.items()), shown=len(tie_views), total=tie_views.total,
+                        every_tie=every, leaders=leaders, charts=charts,
                         timeline=timeline, documents=lookups.documents_of(store, found))
 
 
