@@ -49,8 +49,12 @@ class SentenceContext:
     def mention_at(self, token: Token) -> ActorMention | None:
         """The narrowest mention covering a token: in "the Islamic State faction (ISIL-Somalia)", "State" is the
         Islamic State even inside the description of its faction."""
-        found = [m for m in self.mentions if m.covers(token)]
-        return min(found, key=lambda m: m.end - m.start) if len(found) > 1 else (found[0] if found else None)
+        i = token.i
+        found: ActorMention | None = None
+        for m in self.mentions:
+            if m.start <= i < m.end and (found is None or m.end - m.start < found.end - found.start):
+                found = m
+        return found
 
 
 def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:
