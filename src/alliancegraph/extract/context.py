@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Document
+from ..model import Document, Evidence
 from .lexicon import Lexicon
 from .when import TimeExpression, nearest_time, time_expressions
 
@@ -55,6 +55,18 @@ class SentenceContext:
             if m.start <= i < m.end and (found is None or m.end - m.start < found.end - found.start):
                 found = m
         return found
+
+
+def sentence_evidence(ctx: SentenceContext) -> Evidence:
+    """The evidence every fact of a sentence cites: the sentence, with its offsets in the document (made once)."""
+    found = ctx.extras.get("evidence")
+    if isinstance(found, Evidence):
+        return found
+    text = ctx.sent.text
+    start = ctx.offset + ctx.sent.start_char
+    evidence = Evidence(ctx.document.id, text, start, start + len(text), start, start + len(text))
+    ctx.extras["evidence"] = evidence
+    return evidence
 
 
 def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..model import Evidence, Relation
-from .context import SentenceContext, document_year, is_hedged
+from ..model import Relation
+from .context import SentenceContext, document_year, is_hedged, sentence_evidence
 
 # a leader is named, not denied; the rest can be charged and denied
 DENIABLE = frozenset({"supports", "allied_with", "fights", "controls", "negotiates_with", "affiliate_of",
@@ -46,6 +46,9 @@ def _clausal(verb: Token) -> bool:
 
 def find_denial(ctx: SentenceContext, verbs: frozenset[str]) -> Denial | None:
     """The sentence's denial without a clause of its own, with its denier, if it has one."""
+    lowered = ctx.sent.text.lower()
+    if not any(verb[:3] in lowered for verb in verbs):
+        return None  # not even a denial verb's first letters ("den" of "denied"): skip the walk over the tokens
     for token in ctx.sent:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or _clausal(token):
             continue
@@ -106,9 +109,7 @@ def denied(denial: Denial, own: Sequence[Relation], earlier: Sequence[Sequence[R
         if claims:
             break
         claims = answered(facts)
-    sent = ctx.sent
-    start = ctx.offset + sent.start_char
-    evidence = Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text))
+    evidence = sentence_evidence(ctx)
     out: dict[tuple[str, str, str], Relation] = {}
     for claim in claims:
         out.setdefault((claim.source, claim.relation, claim.target), replace(

@@ -13,9 +13,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..model import Event, Evidence
+from ..model import Event
 from . import arguments as frames
-from .context import ActorMention, SentenceContext, cited_by_according, fact_time, is_hedged, is_negated
+from .context import (
+    ActorMention,
+    SentenceContext,
+    cited_by_according,
+    fact_time,
+    is_hedged,
+    is_negated,
+    sentence_evidence,
+)
 from .triggers import Found
 
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
@@ -144,11 +152,10 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
 
 def _event(event: str, names: list[str], places: list[ActorMention], trigger: Span, ctx: SentenceContext) -> Event:
     sent = ctx.sent
-    start = ctx.offset + sent.start_char
     place = next((m.name for m in places if m.name not in names), None)
     return Event(
         event=event, actors=tuple(names), place=place, time=fact_time(trigger, ctx),
-        evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
+        evidence=sentence_evidence(ctx),
         negated=is_negated(trigger.root, sent, ctx.lexicon),
         hedged=is_hedged(sent, ctx.lexicon, ctx.questioned) or any(
             a.lemma_.lower() in ctx.lexicon.unrealised for a in trigger.root.ancestors),

@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..model import Evidence, Quantity
+from ..model import Quantity
 from . import arguments as frames
-from .context import ActorMention, SentenceContext, has_cue, is_source
+from .context import ActorMention, SentenceContext, has_cue, is_source, sentence_evidence
 
 SOURCE_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", "count", "monitor", "team",
                           "official", "panel", "tally", "survey", "source", "intelligence"})
@@ -194,10 +194,9 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         if measure == "troops" and actor.name in ctx.forces:
             actor = replace(actor, name=ctx.forces[actor.name])  # "2,400 French troops": France's troops
         before = sent.doc[max(sent.start, token.i - 3) : token.i]
-        start = ctx.offset + sent.start_char
         quantity = Quantity(
             actor=actor.name, measure=measure, value=value,
-            evidence=Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text)),
+            evidence=sentence_evidence(ctx),
             approximate=ranged is not None or has_cue(before, ctx.lexicon.approximators), place=_place(ctx, token),
             time=ctx.time, attributed_to=ctx.speaker,
         )

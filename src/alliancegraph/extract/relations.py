@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..model import SYMMETRIC_RELATIONS, Evidence, Relation
+from ..model import SYMMETRIC_RELATIONS, Relation
 from . import arguments as frames
 from .arguments import Pair
 from .context import (
@@ -26,6 +26,7 @@ from .context import (
     is_hedged,
     is_negated,
     is_source,
+    sentence_evidence,
 )
 from .triggers import Found
 
@@ -200,9 +201,7 @@ def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
 
 def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: SentenceContext, hedged: bool,
               negated: bool, trigger: Span) -> Relation:
-    sent = ctx.sent
-    start = ctx.offset + sent.start_char
-    evidence = Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text))
+    evidence = sentence_evidence(ctx)
     return Relation(
         source=source.name,
         relation=relation,

@@ -11,6 +11,7 @@ successor, Z" names the group itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -18,12 +19,13 @@ from spacy.tokens import Token
 
 from ..model import Evidence, Fact, Relation
 from . import arguments as frames
-from .context import ActorMention, SentenceContext, fact_time, is_hedged
+from .context import ActorMention, SentenceContext, fact_time, is_hedged, sentence_evidence
 
 BEFORE = "predecessor"
 AFTER = "successor"
 SUCCEEDING_VERBS = frozenset({"succeed", "replace"})  # "X succeeded Y": X is the new leader
 GROUPS = frozenset({"armed_group", "group", "organization"})
+SUCCESSION_WORDS = re.compile(r"predecessor|successor|succeed|replac|\b(?:take|takes|took|taken|taking) over", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,10 @@ def _pairs(token: Token, ctx: SentenceContext) -> tuple[ActorMention | None, Act
 
 def successions(ctx: SentenceContext) -> list[Succession]:
     """The changes of leader one sentence states."""
-    if not any(m.type == "person" for m in ctx.mentions):
-        return []
+    if not any(m.type == "person" for m in ctx.mentions) or not SUCCESSION_WORDS.search(ctx.sent.text):
+        return []  # most sentences name no succession: skip the walk over their tokens
     sent = ctx.sent
-    start = ctx.offset + sent.start_char
-    evidence = Evidence(ctx.document.id, sent.text, start, start + len(sent.text), start, start + len(sent.text))
+    evidence = sentence_evidence(ctx)
     found: list[Succession] = []
     for token in sent:
         pair = _pairs(token, ctx)
