@@ -55,7 +55,7 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
     if percent or has_cue(window[:3], ctx.lexicon.measures["districts_share"]):
         return "districts_share", number
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
-    if _harmed(head):
+    if _harm_verb(head) is not None:
         return "casualties", head  # "killed 203 militants", "16 soldiers were killed": victims, not strength
     lemmas = [head.lemma_.lower()] + [t.lemma_.lower() for t in window]
     for measure, words in ctx.lexicon.measures.items():
@@ -74,10 +74,6 @@ def _harm_verb(head: Token) -> Token | None:
         head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
     harmed = head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
     return verb if harmed else None
-
-
-def _harmed(head: Token) -> bool:
-    return _harm_verb(head) is not None
 
 
 def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
