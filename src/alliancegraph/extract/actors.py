@@ -91,10 +91,12 @@ class ActorMatcher:
 
 
     def _states_by_adjective(self, doc: Doc) -> list[Span]:
-        """ "Turkish drones", "Pakistani security forces", "Indian officials": the state acting."""
+        """ "Turkish drones", "Pakistani security forces", "Indian officials", "Saudi-led": the state acting."""
         found = []
         for match_id, start, end in self.demonyms(doc):
             stop, i = None, end
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in ("VBN", "VBD"):
+                stop, i = end, len(doc)  # "Turkish-led", "Iranian-backed": the state, fused into a modifier
             while i < len(doc) and i < end + 3:
                 word, pair = doc[i].lower_, " ".join(t.lower_ for t in doc[i : i + 2])
                 if pair in self.state_agents:

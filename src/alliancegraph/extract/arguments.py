@@ -110,8 +110,25 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             named = ctx.mention_at(child) if child.dep_ == "appos" else None
             if named is not None:
                 return named
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments:
+        return doer_of(token, ctx)  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
         return _argument_in(token, ctx, None, limit=8)
+    return None
+
+
+def doer_of(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """Who carries out an attack noun: an actor before it ("a US drone strike", "al-Qaeda's campaign",
+    "the Saudi-led offensive", "a Jaish suicide bomber") or its "by X"; never the target after it ("of X")."""
+    for token in noun.subtree:
+        if token.i >= noun.i:
+            break
+        found = ctx.mention_at(token)
+        if found is not None and found.type != "place":
+            return found
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return mention_in(list(child.subtree), ctx)
     return None
 
 
@@ -125,6 +142,12 @@ def antecedent(clause: Token, ctx: SentenceContext) -> ActorMention | None:
     if found is None and noun.dep_ == "attr" and noun.head.pos_ == "AUX":
         owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         found = ctx.mention_at(owner) if owner is not None else None
+    if found is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ctx.lexicon.instruments:
+        found = doer_of(noun, ctx)  # "U.S. forces run a campaign that goes after X": the campaign's owner
+        if found is None and noun.dep_ == "dobj":
+            doer = subject(noun.head, ctx)
+            found = doer[0] if doer is not None and not doer[1] else None
+        return found
     if found is None:
         before = [t for t in noun.subtree if t.i < clause.left_edge.i]
         found = mention_in(before[-6:], ctx)

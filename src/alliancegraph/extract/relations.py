@@ -91,7 +91,7 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
                   and not _in_other_clause(ctx.sent.doc[m.start], head)
                   and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))]
-        return [(source, inside[0])] if inside else []
+        return [(source, t) for t in frames.with_conjuncts(inside[0], ctx)] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
     target = frames.nearest(ctx, trigger, "right", target_types, exclude=source)

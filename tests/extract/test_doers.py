@@ -1,0 +1,44 @@
+"""Who acts when the sentence names an attack instead of its doer, and how national forces are named."""
+
+from __future__ import annotations
+
+from alliancegraph import Document, Relation
+from alliancegraph.extract import Extractor
+
+
+def _rels(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
+    facts = extractor.extract(Document("t", text, date="2021-03-02")).facts
+    return {(f.source, f.relation, f.target, f.negated) for f in facts if isinstance(f, Relation)}
+
+
+def test_a_led_invasion_acts_for_its_leader_not_for_the_invaded(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Turkish-led invasion of Syria soon defeated the YPG.")
+    assert ("Turkey", "fights", "People's Protection Units", False) in rels
+    assert ("Syria", "fights", "People's Protection Units", False) not in rels
+
+
+def test_a_group_named_before_its_bomber_is_the_doer(extractor: Extractor) -> None:
+    rels = _rels(extractor, "A Hamas gunman killed two officers of the Israel Defense Forces.")
+    assert ("Hamas", "fights", "Israel Defense Forces", False) in rels
+
+
+def test_an_attack_noun_with_no_doer_gives_nothing(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The invasion of Iraq weakened al-Qaeda.")
+    assert not any(r[0] == "Iraq" for r in rels)
+
+
+def test_a_campaign_that_goes_after_several_groups_belongs_to_whoever_runs_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Kenyan troops run an operation that targets al-Shabaab "
+                            "as well as the Islamic State.")
+    assert ("Kenya Defence Forces", "fights", "al-Shabaab", False) in rels
+    assert ("Kenya Defence Forces", "fights", "Islamic State", False) in rels
+
+
+def test_us_forces_are_the_united_states(extractor: Extractor) -> None:
+    rels = _rels(extractor, "U.S. troops fought the Taliban in Helmand.")
+    assert ("United States", "fights", "Taliban", False) in rels
+
+
+def test_the_quds_force_keeps_its_common_name(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The IRGC-Qods Force trained Kataib Hezbollah.")
+    assert any(r[0] == "Quds Force" and r[1] == "supports" for r in rels)
