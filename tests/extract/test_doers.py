@@ -42,3 +42,22 @@ def test_us_forces_are_the_united_states(extractor: Extractor) -> None:
 def test_the_quds_force_keeps_its_common_name(extractor: Extractor) -> None:
     rels = _rels(extractor, "The IRGC-Qods Force trained Kataib Hezbollah.")
     assert any(r[0] == "Quds Force" and r[1] == "supports" for r in rels)
+
+
+def test_subjects_that_fight_side_by_side_are_allies_not_enemies(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Hizbul Mujahideen and Lashkar-e-Taiba fought side by side in the 1990s.")
+    assert ("Hizbul Mujahideen", "allied_with", "Lashkar-e-Taiba", False) in rels
+    assert not any(r[1] == "fights" for r in rels)
+
+
+def test_subjects_that_fight_together_against_a_third_fight_it_and_are_allies(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Hamas and Islamic Jihad fought together against Israel in 2014.")
+    assert {("Hamas", "fights", "Israel", False), ("Palestinian Islamic Jihad", "fights", "Israel", False),
+            ("Hamas", "allied_with", "Palestinian Islamic Jihad", False)} <= rels
+    assert ("Hamas", "fights", "Palestinian Islamic Jihad", False) not in rels
+
+
+def test_subjects_with_an_unnamed_object_do_not_fight_each_other(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Al-Qaeda and the Taliban fought the Americans for years.")
+    assert ("al-Qaeda", "fights", "Taliban", False) not in rels
+    assert ("al-Qaeda", "fights", "Taliban", False) in _rels(extractor, "Al-Qaeda and the Taliban clashed in 2015.")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import LOCATIVE, ActorMention, SentenceContext
+from .context import LOCATIVE, ActorMention, SentenceContext, has_cue
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp"})
@@ -312,22 +312,42 @@ def between(head: Token, ctx: SentenceContext) -> Pair | None:
     return None
 
 
-def reciprocal(head: Token, ctx: SentenceContext) -> Pair | None:
-    """ "A and B clashed", "the two groups fought each other": a pair of subjects acting on each other."""
-    found = subject(head, ctx)
+def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | None:
+    """ "A and B clashed", "the two groups fought each other": a pair of subjects acting on each other; "A and B
+    fought side by side": a pair acting together, allies (and no fight between them)."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("npadvmod", "advmod", "dobj", "pobj", "prep"):
+        verb = verb.head
+    found = subject(verb, ctx)
     if found is None:
         return None
     first = found[0]
     together = with_conjuncts(first, ctx)
+    if jointly(verb, ctx):
+        return (together[0], together[1]) if relation == "allied_with" and len(together) >= 2 else None
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
                      for c in head.subtree if c.lower_ in ("other", "another"))
     mutual_verb = head.lemma_.lower() in MUTUAL_VERBS
-    if len(together) >= 2 and (each_other or (mutual_verb and not objects(head, ctx, "", first))):
+    if len(together) >= 2 and (each_other or (mutual_verb and not _takes_object(head))):
         return together[0], together[1]
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
         return first, plural[0]
     return None
+
+
+def jointly(verb: Token, ctx: SentenceContext) -> bool:
+    """ "fought side by side", "fought together", "jointly attacked", "joined forces": the subjects act as one."""
+    words = [verb] + [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep", "dobj", "prt")
+                      and not any(g.dep_ == "pobj" and ctx.mention_at(g) for g in c.children)]
+    doc = verb.doc
+    return any(has_cue(doc[w.i : w.i + 3], ctx.lexicon.joint) for w in words)
+
+
+def _takes_object(verb: Token) -> bool:
+    """ "A and B fought the Americans" has an object, named or not: A and B did not fight each other."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on", "over")
+                                    and any(g.dep_ == "pobj" for g in c.children)) for c in verb.children)
 
 
 def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,

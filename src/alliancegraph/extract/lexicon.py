@@ -37,6 +37,7 @@ class Lexicon:
     figurative_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> "balance"
     instruments: frozenset[str] = frozenset()  # "strike" in "killed in a US drone strike": its modifier did it
     denials: frozenset[str] = frozenset()  # "deny" in "Caracas denies it": negates the claim just made
+    joint: tuple[str, ...] = ()  # "side by side" in "A and B fought side by side": together, not each other
 
     @cached_property
     def hedge_phrases(self) -> tuple[str, ...]:
@@ -93,4 +94,5 @@ class Lexicon:
             figurative_objects=groups("figurative_objects") if "figurative_objects" in data else {},
             instruments=frozenset(w.lower() for w in words("instruments")) if "instruments" in data else frozenset(),
             denials=frozenset(w.lower() for w in words("denials")) if "denials" in data else frozenset(),
+            joint=words("joint") if "joint" in data else (),
         )

@@ -54,7 +54,7 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
-    if relation in RECIPROCAL_TYPES and (pair := frames.reciprocal(head, ctx)) is not None:
+    if relation in RECIPROCAL_TYPES and (pair := frames.reciprocal(head, ctx, relation)) is not None:
         return [pair], "mutual"
     if relation == "pledged_allegiance_to" and (found := frames.accepted_pledge(head, ctx)):
         return found, "accepted"
