@@ -61,3 +61,10 @@ def test_subjects_with_an_unnamed_object_do_not_fight_each_other(extractor: Extr
     rels = _rels(extractor, "Al-Qaeda and the Taliban fought the Americans for years.")
     assert ("al-Qaeda", "fights", "Taliban", False) not in rels
     assert ("al-Qaeda", "fights", "Taliban", False) in _rels(extractor, "Al-Qaeda and the Taliban clashed in 2015.")
+
+
+def test_an_actor_fused_into_a_participle_is_tied_to_the_noun_it_modifies(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Ansaru, a small al-Qaeda-aligned faction, kidnapped engineers in Kaduna.")
+    assert ("al-Qaeda", "allied_with", "Ansaru", False) in rels or ("Ansaru", "allied_with", "al-Qaeda", False) in rels
+    rels = _rels(extractor, "US-backed SDF fighters took Raqqa in 2017.")
+    assert ("United States", "supports", "Syrian Democratic Forces", False) in rels

@@ -293,6 +293,24 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
     return fallback or setting or modifier
 
 
+def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "US-backed SDF fighters", "the Iran-aligned militias", "a small al-Qaeda-aligned faction": the actor fused
+    into a participle, and the actor the modified noun stands for (itself, or the name it is in apposition with)."""
+    doc = ctx.sent.doc
+    if head.dep_ != "amod" or head.tag_ not in ("VBN", "VBD", "JJ") or head.i < 2 or doc[head.i - 1].text != "-":
+        return None
+    modifier = ctx.mention_at(doc[head.i - 2])
+    noun = head.head
+    found = ctx.mention_at(noun) if noun.i > head.i else None
+    if found is None and noun.dep_ == "appos":
+        found = ctx.mention_at(noun.head)
+    if found is None:
+        found = next((m for c in noun.children if c.dep_ == "appos" and (m := ctx.mention_at(c)) is not None), None)
+    if modifier is None or found is None or found == modifier or modifier.end != head.i - 1:
+        return None
+    return modifier, found
+
+
 def _hyphen_modifier(mention: ActorMention, ctx: SentenceContext) -> bool:
     """A name fused into a modifier: "US-backed", "Iran-aligned", "Saudi-led"."""
     doc = ctx.sent.doc

@@ -35,6 +35,7 @@ GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organi
 PLACE_TYPES = frozenset({"place", "state"})
 PERSON_FREE = frozenset({"allied_with", "negotiates_with", "affiliate_of", "fights"})
 RECIPROCAL_TYPES = frozenset({"fights", "allied_with", "rival_of", "negotiates_with"})
+NOUN_FIRST = frozenset({"affiliate_of", "member_of", "pledged_allegiance_to", "split_from"})
 
 
 def _held(head: Token, ctx: SentenceContext) -> list[Pair]:
@@ -51,6 +52,9 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     head = trigger.root
     if relation == "controls" and (held := _held(head, ctx)):
         return held, "held"
+    if (fused := frames.fused_modifier(head, ctx)) is not None:
+        modifier, noun = fused  # "al-Qaeda-affiliated groups" are affiliates; "US-backed forces" are backed
+        return [(noun, modifier) if relation in NOUN_FIRST else (modifier, noun)], "fused"
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
