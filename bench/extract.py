@@ -39,6 +39,7 @@ def corpus(words: int) -> list[Document]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--rules-only", action="store_true", help="without the learned pair reader")
     args = parser.parse_args()
     docs = corpus(args.words)
     words = sum(len(d.text.split()) for d in docs)
@@ -50,7 +51,7 @@ def main() -> None:
         pass
     bare = words / (time.perf_counter() - start)
 
-    extractor = Extractor()
+    extractor = Extractor(learned=not args.rules_only)
     start = time.perf_counter()
     facts = sum(len(e.facts) for e in extractor.extract_many(docs))
     full = words / (time.perf_counter() - start)

@@ -6,7 +6,7 @@ library and is imported here for that side effect.
 
 from __future__ import annotations
 
-from . import decisions, documents, graph, web  # noqa: F401  (each registers its commands)
+from . import decisions, documents, graph, models, web  # noqa: F401  (each registers its commands)
 from .base import cli, table
 
 __all__ = ["cli", "main", "table"]

@@ -88,9 +88,21 @@ def lemma_text(tokens: Span | list[Token]) -> str:
 
 
 def has_cue(tokens: Span | list[Token], cues: tuple[str, ...] | frozenset[str]) -> bool:
-    text = lemma_text(tokens)
-    words = " " + " ".join(t.lower_ for t in tokens) + " "
+    text, words = _search_texts(tokens)
     return any(f" {cue} " in text or f" {cue} " in words for cue in cues)
+
+
+def _search_texts(tokens: Span | list[Token]) -> tuple[str, str]:
+    """Lemmas and words of some tokens, padded for phrase search; a span's are kept on its doc, since the same
+    sentence is searched for many cue lists."""
+    if not isinstance(tokens, Span):
+        return lemma_text(tokens), " " + " ".join(t.lower_ for t in tokens) + " "
+    key = f"cue_texts:{tokens.start}:{tokens.end}"
+    found = tokens.doc.user_data.get(key)
+    if found is None:
+        found = lemma_text(tokens), " " + " ".join(t.lower_ for t in tokens) + " "
+        tokens.doc.user_data[key] = found
+    return found
 
 
 def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:

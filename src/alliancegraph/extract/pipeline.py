@@ -35,6 +35,7 @@ from .denials import denied, find_denial
 from .events import events
 from .gazetteer import Gazetteer
 from .hostilities import fights_from_killings
+from .learned import Candidate, PairModel, SecondReader, untied
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
@@ -76,8 +77,11 @@ class Extractor:
     version = EXTRACTOR_VERSION
     model = MODEL
 
-    def __init__(self, gazetteer_path: str | Path | None = None, lexicon_path: str | Path | None = None) -> None:
+    def __init__(self, gazetteer_path: str | Path | None = None, lexicon_path: str | Path | None = None,
+                 learned: bool = True) -> None:
         self.lexicon = Lexicon.load(lexicon_path)
+        # the learned second reader of pairs the rules leave untied (learned.py); None: the rules alone
+        self.second_reader: SecondReader | None = PairModel.load() if learned else None
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
         self.nlp = build_nlp(gazetteer_path)
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
@@ -143,6 +147,7 @@ class Extractor:
         facts: list[Fact] = []
         speaker: str | None = None
         changes: list[Succession] = []
+        proposed: list[Candidate] = []
         for offset, doc in zip(offsets, docs, strict=True):
             resolved: list[ActorMention] = []
             for span in doc.spans[SPANS_KEY]:
@@ -176,6 +181,8 @@ class Extractor:
                 )
                 triggers = self.triggers.find(sent)
                 stated = list(relations(ctx, triggers["relation"]))
+                if self.second_reader is not None:
+                    proposed.extend(self.second_reader.propose(ctx, stated))
                 denial = find_denial(ctx, self.lexicon.denials)
                 if denial is not None:
                     stated.extend(denied(denial, stated, earlier, ctx))
@@ -187,4 +194,6 @@ class Extractor:
         types = {m.actor: m.actor_type for m in mentions}
         facts = leaders_from_successions(facts, changes, types, self.led_groups)
         facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
+        if self.second_reader is not None and proposed:
+            facts += untied(self.second_reader.decide(proposed), facts)
         return Extraction(document.id, tuple(mentions), tuple(facts))

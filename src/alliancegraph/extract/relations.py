@@ -123,12 +123,12 @@ def _group_source(trigger: Span, ctx: SentenceContext) -> bool:
     return found is not None and found[0].type in ("armed_group", "group")
 
 
-def _support_kinds(ctx: SentenceContext) -> tuple[str, ...]:
+def support_kinds(ctx: SentenceContext) -> tuple[str, ...]:
     kinds = tuple(k for k, cues in ctx.lexicon.support_kinds.items() if has_cue(ctx.sent, cues))
     return kinds or ("other",)
 
 
-def _role(trigger: Span, ctx: SentenceContext) -> str:
+def role_of(trigger: Span, ctx: SentenceContext) -> str:
     for role, cues in ctx.lexicon.roles.items():
         if has_cue(trigger, cues):
             return role
@@ -215,8 +215,8 @@ def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: Se
         hedged=hedged,
         attributed_to=ctx.speaker,
         time=fact_time(trigger, ctx),
-        support=_support_kinds(ctx) if relation == "supports" else (),
-        role=_role(trigger, ctx) if relation == "leads" else None,
+        support=support_kinds(ctx) if relation == "supports" else (),
+        role=role_of(trigger, ctx) if relation == "leads" else None,
     )
 
 
