@@ -68,3 +68,16 @@ def test_an_actor_fused_into_a_participle_is_tied_to_the_noun_it_modifies(extrac
     assert ("al-Qaeda", "allied_with", "Ansaru", False) in rels or ("Ansaru", "allied_with", "al-Qaeda", False) in rels
     rels = _rels(extractor, "US-backed SDF fighters took Raqqa in 2017.")
     assert ("United States", "supports", "Syrian Democratic Forces", False) in rels
+
+
+def test_a_refusal_negates_the_tie_and_the_event_is_not_exported(extractor: Extractor) -> None:
+    from io import StringIO
+
+    from alliancegraph.export.facts import write_facts
+
+    text = "Boko Haram commander Sadiku has refused to pledge allegiance to ISWAP."
+    rels = _rels(extractor, text)
+    assert ("Sadiku", "pledged_allegiance_to", "Islamic State West Africa Province", True) in rels
+    out = StringIO()
+    write_facts(extractor.extract(Document("t", text, date="2021-03-02")).facts, out)
+    assert '"kind": "event", "event": "pledge"' not in out.getvalue()

@@ -36,10 +36,13 @@ def _same(kept: Fact, fact: Fact) -> bool:
 
 
 def once_per_document(facts: Iterable[Fact]) -> Iterator[Fact]:
-    """Each fact once per document, in the order of its first claim."""
+    """Each fact once per document, in the order of its first claim.  An event the text says did not happen
+    ("has never pledged allegiance") is left out: the interchange form has no negated events."""
     relations: dict[tuple[str, ...], int] = {}
     kept: list[Fact] = []
     for fact in facts:
+        if isinstance(fact, Event) and fact.negated:
+            continue
         if isinstance(fact, Relation):
             key = _relation_key(fact)
             if key in relations:

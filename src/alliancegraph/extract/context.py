@@ -121,6 +121,10 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     for head in heads:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True
+    # "refused to pledge allegiance", "declined to back": a verb of refusal governing the trigger
+    refusals = {cue[:-3] for cue in lexicon.negation_cues if cue.endswith(" to")}
+    if any(head.lemma_.lower() in refusals for head in heads[1:]):
+        return True
     window = sent.doc[max(sent.start, trigger.i - 3) : trigger.i]
     return has_cue(window, frozenset({"never", "no longer", "not", "n't", "nor"}))
 
