@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliancegraph import Document, Relation
+from alliancegraph import Document, Event, Relation
 from alliancegraph.extract import Extractor
 
 
@@ -81,3 +81,12 @@ def test_a_refusal_negates_the_tie_and_the_event_is_not_exported(extractor: Extr
     out = StringIO()
     write_facts(extractor.extract(Document("t", text, date="2021-03-02")).facts, out)
     assert '"kind": "event", "event": "pledge"' not in out.getvalue()
+
+
+def test_a_succession_noun_with_no_incoming_leader_is_no_event(extractor: Extractor) -> None:
+    def changes(text: str) -> list[Event]:
+        return [f for f in extractor.extract(Document("t", text, date="2021-03-02")).facts
+                if isinstance(f, Event) and f.event == "leadership_change"]
+
+    assert not changes("Mullah Omar's successors have struggled to hold the movement together.")
+    assert changes("His replacement, Gen. John W. Nicholson, is reviewing the mission.")

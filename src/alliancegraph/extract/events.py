@@ -113,6 +113,17 @@ def _generic(head: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod", "compound") or c.ent_type_ for c in head.children)
 
 
+def _unnamed_successor(head: Token, ctx: SentenceContext) -> bool:
+    """A noun of succession that names no incoming leader: only the one who left owns it ("Omar's successors")
+    and no person stands beside it ("his replacement, Gen. Nicholson" names one)."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # an apposition ("X, his successor") or an object ("named X as successor") names one
+    beside = [t for c in head.children if c.dep_ in ("appos", "compound", "prep", "acl", "relcl") for t in c.subtree]
+    return not any((m := ctx.mention_at(t)) is not None and m.type == "person" for t in beside)
+
+
 def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
     """Every event a sentence reports that involves at least one known actor."""
     seen: set[str] = set()
@@ -141,6 +152,8 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
             continue  # an organisation "announcing" is usually a policy, not a statement worth a fact
         if event == "pledge" and not (others or any(w in trigger.text.lower() for w in OATHS)):
             continue  # "pledged that the group will not ..." is a promise, not allegiance
+        if event == "leadership_change" and _unnamed_successor(head, ctx):
+            continue  # "Omar's successors have struggled", "his succession was quiet": no change is told
         if event in PERSON_EVENTS:
             actors = [m for m in actors if m.type == "person"] or actors
         if not actors:
