@@ -90,3 +90,14 @@ def test_a_succession_noun_with_no_incoming_leader_is_no_event(extractor: Extrac
 
     assert not changes("Mullah Omar's successors have struggled to hold the movement together.")
     assert changes("His replacement, Gen. John W. Nicholson, is reviewing the mission.")
+
+
+def test_a_title_beside_a_name_holds_at_the_document_date(extractor: Extractor) -> None:
+    def leads(text: str) -> dict[tuple[str, str], str | None]:
+        facts = extractor.extract(Document("t", text, date="2016-08-10")).facts
+        return {(f.source, f.target): f.time for f in facts if isinstance(f, Relation) and f.relation == "leads"}
+
+    assert leads("Last year, Ayman al-Zawahiri, the leader of al-Qaeda, praised the Taliban.")[
+        ("Ayman al-Zawahiri", "al-Qaeda")] == "2016"
+    assert leads("In 2009 Boko Haram's former leader, Abubakar Shekau, praised the Taliban.")[
+        ("Abubakar Shekau", "Boko Haram")] != "2016"

@@ -214,10 +214,28 @@ def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: Se
         negated=negated,
         hedged=hedged,
         attributed_to=ctx.speaker,
-        time=fact_time(trigger, ctx),
+        time=_title_time(trigger, ctx) if relation == "leads" else fact_time(trigger, ctx),
         support=support_kinds(ctx) if relation == "supports" else (),
         role=role_of(trigger, ctx) if relation == "leads" else None,
     )
+
+
+PAST_TITLES = frozenset({"former", "then", "late", "ex", "previous", "past", "erstwhile", "onetime", "one-time",
+                         "founding", "first", "original", "old"})
+
+
+def _title_time(trigger: Span, ctx: SentenceContext) -> str | None:
+    """A title beside a name ("Ayman al-Zawahiri, the leader of al-Qaeda, said last year ...") is the writer's
+    present: it holds at the document's date, not at the clause's, unless it is marked past ("former", "then-")
+    or names a founder, whose role is the founding's."""
+    head = trigger.root
+    titled = head.pos_ == "NOUN" and "found" not in head.lower_ and (head.dep_ in ("appos", "compound") or any(
+        c.dep_ == "appos" for c in head.children))
+    if not titled or ctx.document.date is None or any(
+            t.lower_ in PAST_TITLES for t in ctx.sent.doc[max(ctx.sent.start, head.i - 4) : head.i]):
+        return fact_time(trigger, ctx)
+    inside = [t for t in ctx.times if head.left_edge.idx <= t.start + ctx.sent.start_char <= head.right_edge.idx]
+    return inside[0].value if inside else ctx.document.date[:4]
 
 
 def _is_locative(mention: ActorMention, ctx: SentenceContext) -> bool:
