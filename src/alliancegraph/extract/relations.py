@@ -226,8 +226,8 @@ PAST_TITLES = frozenset({"former", "then", "late", "ex", "previous", "past", "er
 
 def _title_time(trigger: Span, ctx: SentenceContext) -> str | None:
     """A title beside a name ("Ayman al-Zawahiri, the leader of al-Qaeda, said last year ...") is the writer's
-    present: it holds at the document's date, not at the clause's, unless it is marked past ("former", "then-")
-    or names a founder, whose role is the founding's."""
+    present: it holds at the document's date, not at a recent clause's, unless it is marked past ("former",
+    "then-") or names a founder, whose role is the founding's."""
     head = trigger.root
     titled = head.pos_ == "NOUN" and "found" not in head.lower_ and (head.dep_ in ("appos", "compound") or any(
         c.dep_ == "appos" for c in head.children))
@@ -235,7 +235,13 @@ def _title_time(trigger: Span, ctx: SentenceContext) -> str | None:
             t.lower_ in PAST_TITLES for t in ctx.sent.doc[max(ctx.sent.start, head.i - 4) : head.i]):
         return fact_time(trigger, ctx)
     inside = [t for t in ctx.times if head.left_edge.idx <= t.start + ctx.sent.start_char <= head.right_edge.idx]
-    return inside[0].value if inside else ctx.document.date[:4]
+    if inside:
+        return inside[0].value
+    clause = fact_time(trigger, ctx)
+    year = ctx.document.date[:4]
+    # a clause long before the writing ("In 2001, Omar, the Taliban's leader, refused") dates the title too
+    recent = clause is None or not clause[:4].isdigit() or int(clause[:4]) >= int(year) - 1
+    return year if recent else clause
 
 
 def _is_locative(mention: ActorMention, ctx: SentenceContext) -> bool:
