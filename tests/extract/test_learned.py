@@ -121,3 +121,16 @@ def test_the_train_pairs_command_writes_a_model(tmp_path: Path) -> None:
                                       "-o", str(tmp_path / "m"), "--epochs", "2"], obj={})
     assert result.exit_code == 0, result.output
     assert "tied" in result.output and PairModel.load(tmp_path / "m") is not None
+
+
+def test_an_extractor_reads_with_the_pair_model_it_is_given(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = [PairExample("d", "s", "TYPE1_state arm ACTOR2", "A", "B", frozenset({"supports>"}))] * 3
+    train(examples, tmp_path / "m", epochs=5)
+    own = Extractor(pair_model=tmp_path / "m")
+    shipped = PairModel.load()
+    assert isinstance(own.second_reader, PairModel) and shipped is not None
+    assert own.second_reader.model.fingerprint() != shipped.model.fingerprint()
+    assert own.model.endswith(own.second_reader.model.fingerprint())  # the run records which model read
+    monkeypatch.setenv("ALLIANCEGRAPH_PAIR_MODEL", "none")
+    assert Extractor().second_reader is None

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -67,6 +68,13 @@ class LinearModel:
         column = self.weights[:, self.labels.index(label)]
         words = sorted(self.index, key=lambda w: -column[self.index[w]])
         return [(w, float(column[self.index[w]])) for w in words[:n]]
+
+    def fingerprint(self) -> str:
+        """A short digest of the labels, words and weights: which model read a fact."""
+        digest = hashlib.sha256(json.dumps([self.labels, sorted(self.index.items())]).encode())
+        digest.update(np.ascontiguousarray(self.weights, dtype=np.float32).tobytes())
+        digest.update(np.ascontiguousarray(self.bias, dtype=np.float32).tobytes())
+        return digest.hexdigest()[:12]
 
     def save(self, directory: str | Path) -> None:
         where = Path(directory)

