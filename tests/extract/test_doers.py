@@ -101,3 +101,10 @@ def test_a_title_beside_a_name_holds_at_the_document_date(extractor: Extractor) 
         ("Ayman al-Zawahiri", "al-Qaeda")] == "2016"
     assert leads("In 2009 Boko Haram's former leader, Abubakar Shekau, praised the Taliban.")[
         ("Abubakar Shekau", "Boko Haram")] != "2016"
+
+
+def test_a_capital_relied_on_is_its_state_and_a_description_keeps_its_own_agent(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Islamic Jihad, founded in 1981 by Fathi Shaqaqi, has relied on Tehran for weapons.")
+    assert ("Iran", "supports", "Palestinian Islamic Jihad", False) in rels
+    assert ("Palestinian Islamic Jihad", "supports", "Fathi Shaqaqi", False) not in rels
+    assert not _rels(extractor, "Hamas fighters flew to Tehran in May.")

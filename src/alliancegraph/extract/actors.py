@@ -27,6 +27,10 @@ UNIT_NOUNS = frozenset({"corps", "division", "brigade", "battalion", "regiment",
 # a capital stands for its state only where it acts or owns: "Ankara says", "Moscow's intervention", "talks with Manila"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 AGENT_PREPS = frozenset({"with", "by", "between", "against"})
+# "relied on Tehran", "ties to Moscow", "loyal to Ankara": after these words a capital is a party, not a place
+PARTY_AFTER = {"on": frozenset({"rely", "depend", "lean", "count"}),
+               "to": frozenset({"tie", "link", "relation", "close", "closer", "loyal", "allegiance", "proxy",
+                                "ally", "beholden", "answerable"})}
 NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 SPANS_KEY = "actors"
 # "Jaish" for Jaish-e-Mohammed, "Maute" for the Maute group: the distinctive first word of a group's name
@@ -121,7 +125,9 @@ class ActorMatcher:
             root = doc[start:end].root
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head
-            agent = root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS)
+            prep = root.head
+            agent = root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and (prep.lower_ in AGENT_PREPS or (
+                prep.head.lemma_.lower() in PARTY_AFTER.get(prep.lower_, ()))))
             if agent:
                 found.append(Span(doc, start, end, label="state", kb_id=doc.vocab.strings[match_id]))
             else:  # the city itself, which the small model does not always tag: "seized the capital Sanaa"

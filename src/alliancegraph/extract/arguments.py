@@ -212,7 +212,8 @@ def agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
 def _same_clause(token: Token, top: Token) -> bool:
     """No subject of its own between ``token`` and ``top``: "by X" there still belongs to top's clause."""
     while token != top:
-        if any(c.dep_ in SUBJECTS for c in token.children) or token.dep_ in ("relcl", "advcl", "ccomp"):
+        # a clause of its own, or the description of the subject ("X, founded by Y, has relied on Z")
+        if any(c.dep_ in SUBJECTS for c in token.children) or token.dep_ in ("relcl", "advcl", "ccomp", *SUBJECTS):
             return False
         token = token.head
     return True
@@ -507,7 +508,8 @@ def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:
     found = subject(head, ctx)
     by = agent(head, ctx)
     passive = found is not None and found[1]
-    if by is not None and (passive or head.tag_ == "VBN"):
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)  # "has relied": active
+    if by is not None and (passive or (head.tag_ == "VBN" and not perfect)):
         target = found[0] if found is not None else None
         return [(b, target) for b in with_conjuncts(by, ctx) if b != target] if target is not None else []
     if found is None:
