@@ -108,3 +108,10 @@ def test_a_capital_relied_on_is_its_state_and_a_description_keeps_its_own_agent(
     assert ("Iran", "supports", "Palestinian Islamic Jihad", False) in rels
     assert ("Palestinian Islamic Jihad", "supports", "Fathi Shaqaqi", False) not in rels
     assert not _rels(extractor, "Hamas fighters flew to Tehran in May.")
+
+
+def test_a_described_subject_is_the_name_beside_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Lashkar-e-Taiba is the largest group. Its chief competitor for recruits and "
+                            "patronage, Jaish-e-Mohammed, was set up by Masood Azhar in 2000.")
+    assert ("Masood Azhar", "leads", "Jaish-e-Mohammed", False) in rels
+    assert ("Masood Azhar", "leads", "Lashkar-e-Taiba", False) not in rels

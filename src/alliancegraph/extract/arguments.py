@@ -105,7 +105,8 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
     found = ctx.mention_at(token)
     if found is not None:
         return found
-    if token.lemma_.lower() in ROLE_NOUNS:  # "the Taliban's leader, X, said": X, not the Taliban
+    if token.lemma_.lower() in ROLE_NOUNS or token.pos_ == "NOUN":
+        # "the Taliban's leader, X, said", "its chief competitor, Jaish-e-Mohammed, was set up": X, not its owner
         for child in token.children:
             named = ctx.mention_at(child) if child.dep_ == "appos" else None
             if named is not None:
@@ -159,6 +160,8 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
     climbed = False
     for _ in range(4):
         own = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # two subjects is a misparse of an apposition ("Its rival, Jaish, was set up"): the name is the subject
+        own.sort(key=lambda c: ctx.mention_at(c) is None)
         for child in own:
             found = _resolve_token(child, ctx)
             if found is not None:
