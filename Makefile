@@ -58,7 +58,7 @@ model: $(STAMP)
 	rm -rf $(MODEL_DIR) && mkdir -p $(dir $(MODEL_DIR))
 	$(BIN)/alliancegraph train-pairs -o $(MODEL_DIR) \
 	    --set tests/data/articles tests/data/gold.jsonl \
-	    $(foreach d,$(wildcard tests/data/train/*),--set $(d) $(d)/gold.jsonl)
+	    $(foreach g,$(wildcard tests/data/train/*/gold.jsonl),--set $(dir $(g)) $(g))
 
 lock:
 	$(BIN)/pip install --quiet pip-tools

@@ -31,7 +31,7 @@ from .linear import META, LinearModel
 from .relations import role_of, support_kinds
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "pairs"
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 # the types that can stand on each side of a learned tie; a place only as what is controlled
 PARTIES = frozenset({"armed_group", "group", "state", "state_force", "organization", "person"})
 WINDOW = 7  # words kept at each end of a long stretch between the two actors
@@ -176,7 +176,6 @@ class Candidate:
     ctx: SentenceContext
     first: ActorMention
     second: ActorMention
-    text: str
 
 
 class SecondReader(Protocol):
@@ -186,7 +185,7 @@ class SecondReader(Protocol):
 
     def propose(self, ctx: SentenceContext, stated: list[Relation]) -> list[Candidate]: ...
 
-    def decide(self, found: list[Candidate]) -> list[Relation]: ...
+    def decide(self, found: list[Candidate], facts: list[Fact]) -> list[Relation]: ...
 
 
 @dataclass
@@ -212,13 +211,16 @@ class PairModel:
     def propose(self, ctx: SentenceContext, stated: list[Relation]) -> list[Candidate]:
         """The sentence's pairs that the rules left untied."""
         tied = {frozenset((r.source, r.target)) for r in stated}
-        return [Candidate(ctx, a, b, features(ctx, a, b)) for a, b in candidates(ctx)
-                if frozenset((a.name, b.name)) not in tied]
+        return [Candidate(ctx, a, b) for a, b in candidates(ctx) if frozenset((a.name, b.name)) not in tied]
 
-    def decide(self, found: list[Candidate]) -> list[Relation]:
-        """The ties the classifier reads, with enough confidence, between the candidate pairs."""
+    def decide(self, found: list[Candidate], facts: list[Fact]) -> list[Relation]:
+        """The ties the classifier reads, with enough confidence, between the candidate pairs that no fact of the
+        whole document ties (the rules read a pair first); features are made only for those."""
+        tied = {frozenset((f.source, f.target)) for f in facts if isinstance(f, Relation)}
+        found = [c for c in found if frozenset((c.first.name, c.second.name)) not in tied]
+        texts = [features(c.ctx, c.first, c.second) for c in found]
         out: list[Relation] = []
-        for candidate, (name, score) in zip(found, self.model.best(c.text for c in found), strict=True):
+        for candidate, (name, score) in zip(found, self.model.best(texts), strict=True):
             if score < self.threshold:
                 continue
             relation, forward = unlabel(name)
@@ -239,12 +241,6 @@ class PairModel:
             support=support_kinds(ctx) if relation == "supports" else (),
             role=role_of(ctx.sent, ctx) if relation == "leads" else None,
         )
-
-
-def untied(learned: list[Relation], facts: Iterable[Fact]) -> list[Relation]:
-    """The learned ties between pairs that no rule of the whole document tied: the rules read a pair first."""
-    tied = {frozenset((f.source, f.target)) for f in facts if isinstance(f, Relation)}
-    return [r for r in learned if frozenset((r.source, r.target)) not in tied]
 
 
 def _allowed(relation: str, source: ActorMention, target: ActorMention) -> bool:

@@ -36,7 +36,7 @@ from .denials import denied, find_denial
 from .events import events
 from .gazetteer import Gazetteer
 from .hostilities import fights_from_killings
-from .learned import Candidate, PairModel, SecondReader, untied
+from .learned import Candidate, PairModel, SecondReader
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
 from .quantities import quantities
@@ -203,5 +203,5 @@ class Extractor:
         facts = leaders_from_successions(facts, changes, types, self.led_groups)
         facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
         if self.second_reader is not None and proposed:
-            facts += untied(self.second_reader.decide(proposed), facts)
+            facts += self.second_reader.decide(proposed, facts)
         return Extraction(document.id, tuple(mentions), tuple(facts))

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..evaluate import Record, load_facts, name_key
 from ..ingest import read_paths
-from ..model import SYMMETRIC_RELATIONS, Document, Relation
+from ..model import SYMMETRIC_RELATIONS, Document, Fact, Relation
 from .context import SentenceContext
 from .learned import Candidate, candidates, features, label
 from .linear import LinearModel, fit
@@ -55,7 +55,7 @@ class _Collector:
             self.texts.append(features(ctx, first, second))
         return []
 
-    def decide(self, found: list[Candidate]) -> list[Relation]:
+    def decide(self, found: list[Candidate], facts: list[Fact]) -> list[Relation]:
         return []
 
 
