@@ -115,3 +115,22 @@ def test_a_described_subject_is_the_name_beside_it(extractor: Extractor) -> None
                             "patronage, Jaish-e-Mohammed, was set up by Masood Azhar in 2000.")
     assert ("Masood Azhar", "leads", "Jaish-e-Mohammed", False) in rels
     assert ("Masood Azhar", "leads", "Lashkar-e-Taiba", False) not in rels
+
+
+def test_a_named_faction_of_a_group_is_the_faction(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Meanwhile, the Haqqani Network faction of the Taliban has long been close to al-Qaeda.")
+    assert ("Haqqani Network", "allied_with", "al-Qaeda", False) in rels or \
+        ("al-Qaeda", "allied_with", "Haqqani Network", False) in rels
+    assert ("Taliban", "allied_with", "al-Qaeda", False) not in rels
+
+
+def test_a_tie_noun_deep_in_the_object_belongs_to_the_subject(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Al-Qaeda has also sustained a web of relationships with other militant groups, "
+                            "such as the Tehrik-i-Taliban Pakistan and Lashkar-e-Jhangvi.")
+    assert {("al-Qaeda", "allied_with", "Tehrik-i-Taliban Pakistan", False),
+            ("al-Qaeda", "allied_with", "Lashkar-e-Jhangvi", False)} <= rels
+
+
+def test_a_head_of_state_acts_for_his_state(extractor: Extractor) -> None:
+    assert ("Turkey", "fights", "Kurdistan Workers' Party", False) in _rels(
+        extractor, "Erdogan ordered new strikes on the PKK.")

@@ -113,6 +113,11 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
                 return named
     if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments:
         return doer_of(token, ctx)  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
+    if token.pos_ == "NOUN":  # "the Haqqani Network faction of the Taliban": the name before the noun
+        named = next((m for c in token.children if c.dep_ == "compound" and (m := ctx.mention_at(c)) is not None
+                      and not _hyphen_modifier(m, ctx)), None)
+        if named is not None:
+            return named
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
         return _argument_in(token, ctx, None, limit=8)
     return None
@@ -486,7 +491,12 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     governing = anchor.head if anchor.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
     if source is None:  # "X announced its support for Y", "X has close ties to Y", "X declared war on Y"
         if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
-            found = subject(governing if governing.pos_ != "ADP" else governing.head, ctx)
+            verb = governing if governing.pos_ != "ADP" else governing.head
+            for _ in range(3):  # "X sustained a web of relationships with Y": up through the nouns to the verb
+                if verb.pos_ != "NOUN" or verb.dep_ not in ("dobj", "attr", "pobj"):
+                    break
+                verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+            found = subject(verb, ctx)
             source = found[0] if found is not None and not found[1] else None
     giver = next((_argument_in(c, ctx, source) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"),
                  None)

@@ -43,6 +43,7 @@ class SentenceContext:
     time: str | None = None
     questioned: bool = False  # the next sentence doubts this one ("If true, ...")
     forces: Mapping[str, str] = field(default_factory=dict)  # a state's forces -> the state
+    rulers: Mapping[str, str] = field(default_factory=dict)  # a head of state -> the state he leads
     times: list[TimeExpression] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)
 

@@ -185,7 +185,7 @@ class Extractor:
                     speaker=said or (paragraph_speaker if quoting(sent) else None) or document.author,
                     time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
-                    forces=self.forces,
+                    forces=self.forces, rulers=self.rulers,
                 )
                 triggers = self.triggers.find(sent)
                 stated = list(relations(ctx, triggers["relation"]))

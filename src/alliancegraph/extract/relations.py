@@ -182,6 +182,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         if frame == "mutual" and relation not in SYMMETRIC_RELATIONS:
             pairs = pairs + [(b, a) for a, b in pairs]
         for source, target in pairs:
+            if relation in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
+                source, target = _as_state(source, ctx), _as_state(target, ctx)
             if not _valid(relation, source, target, trigger) or (source.name, relation, target.name) in seen:
                 continue
             if relation != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
@@ -192,6 +194,11 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
             hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
             yield _relation(relation, source, target, ctx, hedged, negated, trigger)
+
+
+def _as_state(mention: ActorMention, ctx: SentenceContext) -> ActorMention:
+    state = ctx.rulers.get(mention.name) if mention.type == "person" else None
+    return replace(mention, name=state, type="state") if state is not None else mention
 
 
 def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
