@@ -134,3 +134,10 @@ def test_a_tie_noun_deep_in_the_object_belongs_to_the_subject(extractor: Extract
 def test_a_head_of_state_acts_for_his_state(extractor: Extractor) -> None:
     assert ("Turkey", "fights", "Kurdistan Workers' Party", False) in _rels(
         extractor, "Erdogan ordered new strikes on the PKK.")
+
+
+def test_a_role_reached_through_a_preposition_is_led(extractor: Extractor) -> None:
+    assert ("Sirajuddin Haqqani", "leads", "Taliban", False) in _rels(
+        extractor, "Sirajuddin Haqqani ascended to the number two spot in the Taliban in 2015.")
+    assert ("Abu Bakr al-Baghdadi", "leads", "Islamic State", False) in _rels(
+        extractor, "The Islamic State declared a caliphate with Abu Bakr al-Baghdadi as the caliph.")

@@ -48,6 +48,8 @@ RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
 MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
                           "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite"})
+# "X rose to the number two spot in Y": verbs by which one reaches a role
+RISING = frozenset({"ascend", "rise", "promote", "elevate", "move", "climb", "appoint", "name", "return"})
 # "X is believed to have taken": the passive subject of these verbs is the actor of the verb they govern
 RAISING = frozenset({"believe", "say", "report", "think", "expect", "know", "understand", "allege", "suspect",
                      "reckon", "rumour", "rumor", "see", "consider", "estimate", "claim"})
@@ -430,12 +432,40 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
                 obj = next((ctx.mention_at(c) for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     fillers[-1] = obj
+    if not fillers:
+        owner = _risen_to(head, ctx, owner, fillers)
     if head.i + 1 < len(head.doc) and head.nbor(1).lower_ == ",":
         after = ctx.mention_at(head.doc[min(head.i + 2, len(head.doc) - 1)])
         if after is not None and after not in fillers:
             fillers.append(after)  # "its emir, Iyad Ag Ghaly" parsed without an apposition
     fillers = [f for f in dict.fromkeys(fillers) if f is not None and f != owner]
     return owner, fillers
+
+
+def _risen_to(head: Token, ctx: SentenceContext, owner: ActorMention | None,
+              fillers: list[ActorMention]) -> ActorMention | None:
+    """A role reached or held through a preposition: "X ascended to the number two spot in the Taliban",
+    "a caliphate with X as the caliph".  Adds the filler; returns the owner (found here if not before)."""
+    position = head.head if head.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN" else head
+    if position.dep_ != "pobj" or position.head.lower_ not in ("as", "to"):
+        return owner
+    prep, above = position.head, position.head.head
+    if prep.lower_ == "to" and above.pos_ == "VERB" and above.lemma_.lower() in RISING:
+        found = subject(above, ctx)
+        if found is not None and not found[1]:
+            fillers.append(found[0])
+    elif prep.lower_ == "as" and above.pos_ == "NOUN":
+        partner = next((m for c in above.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj" and (m := ctx.mention_at(g)) is not None), None)
+        if partner is not None and partner.type == "person":
+            fillers.append(partner)
+            if owner is None and above.head.pos_ == "VERB":
+                found = subject(above.head, ctx)  # "the Islamic State declared a caliphate with X as caliph"
+                owner = found[0] if found is not None and not found[1] else None
+    if owner is None and fillers:
+        owner = next((m for c in position.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                      if (m := _argument_in(c, ctx, None)) is not None), None)
+    return owner
 
 
 def _owner_from_context(head: Token, ctx: SentenceContext) -> tuple[ActorMention | None, list[ActorMention]]:
