@@ -141,3 +141,15 @@ def test_a_role_reached_through_a_preposition_is_led(extractor: Extractor) -> No
         extractor, "Sirajuddin Haqqani ascended to the number two spot in the Taliban in 2015.")
     assert ("Abu Bakr al-Baghdadi", "leads", "Islamic State", False) in _rels(
         extractor, "The Islamic State declared a caliphate with Abu Bakr al-Baghdadi as the caliph.")
+
+
+def test_what_leads_to_something_leads_no_one(extractor: Extractor) -> None:
+    assert not any(r[1] == "leads" for r in _rels(
+        extractor, "Mullah Omar's refusal to hand over Bin Laden after 9/11 led to the United States' invasion."))
+    assert ("Hassan Nasrallah", "leads", "Hezbollah", False) in _rels(
+        extractor, "Hassan Nasrallah led Hezbollah to victory in 2006.")
+
+
+def test_a_place_a_subject_is_set_in_does_not_act_for_it(extractor: Extractor) -> None:
+    assert not _rels(extractor, "While the insurgency in Afghanistan is certainly not about protecting al-Qaeda, "
+                                "it matters.")

@@ -121,7 +121,8 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
         if named is not None:
             return named
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
-        return _argument_in(token, ctx, None, limit=8)
+        # "the insurgency in Afghanistan is not about ...": a place the noun is set in does not act for it
+        return _argument_in(token, ctx, None, limit=8, settings=token.dep_ not in SUBJECTS)
     return None
 
 
@@ -281,7 +282,7 @@ def object_relative(head: Token, ctx: SentenceContext) -> list[Pair]:
 
 
 def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None, limit: int = 40,
-                 ) -> ActorMention | None:
+                 settings: bool = True) -> ActorMention | None:
     """The actor a phrase is about: the head of a nested object before a modifier ("allegiance to al-Qaeda leader
     Ayman al-Zawahiri" is allegiance to Zawahiri, not to al-Qaeda)."""
     fallback: ActorMention | None = None
@@ -301,7 +302,7 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
         if found_head.dep_ in ("pobj", "dobj", "appos", "attr"):
             return found
         fallback = fallback or found
-    return fallback or setting or modifier
+    return fallback or (setting if settings else None) or modifier
 
 
 def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:

@@ -50,6 +50,9 @@ def _held(head: Token, ctx: SentenceContext) -> list[Pair]:
 def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pair], str]:
     """Argument pairs for a trigger, and the frame that found them (``mutual``: both directions)."""
     head = trigger.root
+    if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
     if relation == "controls" and (held := _held(head, ctx)):
         return held, "held"
     if (fused := frames.fused_modifier(head, ctx)) is not None:
@@ -101,6 +104,8 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     target = frames.nearest(ctx, trigger, "right", target_types, exclude=source)
     if source is None or target is None or trigger.start - source.end > 4 or target.start - trigger.end > 4:
         return []
+    if _is_locative(source, ctx):
+        return []  # "the insurgency in Afghanistan is not about protecting X": where, not who
     if any(t.text in (",", ";", ":", "(", ")") or t.dep_ == "cc" for t in ctx.sent.doc[source.end : target.start]):
         return []
     return [(source, target)]
