@@ -55,3 +55,9 @@ def test_a_damaged_model_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "weights.npz").unlink()
     with pytest.raises(ExtractionError, match="cannot read the pair model"):
         LinearModel.load(tmp_path)
+
+
+def test_a_model_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ExtractionError, match="cannot write the pair model"):
+        fit(TEXTS, LABELS, NAMES, min_count=1).save(tmp_path / "file" / "model")

@@ -78,12 +78,15 @@ class LinearModel:
 
     def save(self, directory: str | Path) -> None:
         where = Path(directory)
-        where.mkdir(parents=True, exist_ok=True)
         vocabulary = sorted(self.index, key=self.index.__getitem__)
-        (where / META).write_text(json.dumps({"labels": list(self.labels), "vocabulary": vocabulary}, indent=0),
-                                  encoding="utf-8")
-        np.savez_compressed(where / WEIGHTS, weights=self.weights.astype(np.float32),
-                            bias=self.bias.astype(np.float32))
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            (where / META).write_text(json.dumps({"labels": list(self.labels), "vocabulary": vocabulary}, indent=0),
+                                      encoding="utf-8")
+            np.savez_compressed(where / WEIGHTS, weights=self.weights.astype(np.float32),
+                                bias=self.bias.astype(np.float32))
+        except OSError as err:
+            raise ExtractionError(f"cannot write the pair model to {where}: {err}") from None
 
     @classmethod
     def load(cls, directory: str | Path) -> LinearModel:
