@@ -153,3 +153,13 @@ def test_what_leads_to_something_leads_no_one(extractor: Extractor) -> None:
 def test_a_place_a_subject_is_set_in_does_not_act_for_it(extractor: Extractor) -> None:
     assert not _rels(extractor, "While the insurgency in Afghanistan is certainly not about protecting al-Qaeda, "
                                 "it matters.")
+
+
+def test_a_year_that_dates_another_event_does_not_date_the_tie(extractor: Extractor) -> None:
+    text = ("The PKK's founder, Abdullah Ocalan, has been held on Imrali island since his capture in Kenya in 1999, "
+            "and the group's field command is run from Qandil by Murat Karayilan.")
+    facts = extractor.extract(Document("t", text, date="2024-05-02")).facts
+    times = {(f.source, f.target): f.time for f in facts if isinstance(f, Relation) and f.relation == "leads"}
+    assert times.get(("Murat Karayılan", "Kurdistan Workers' Party")) == "2024"  # 1999 is the capture's year
+    dated = extractor.extract(Document("t", "Hamas attacked Israel in 2014.", date="2021-03-02")).facts
+    assert [f.time for f in dated if isinstance(f, Relation)] == ["2014"]

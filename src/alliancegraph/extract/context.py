@@ -184,10 +184,34 @@ def sentence_times(sent: Span, document: Document) -> tuple[list[TimeExpression]
     return found, str(year) if year is not None else None
 
 
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "period", "time", "era", "century", "season",
+                        "spring", "summer", "autumn", "fall", "winter", "hour", "night", "morning", "evening"})
+
+
 def fact_time(anchor: Span, ctx: SentenceContext) -> str | None:
-    """The time of one fact: the sentence's time expression nearest to its trigger, else the default."""
-    found = nearest_time(ctx.times, anchor.start_char - ctx.sent.start_char)
+    """The time of one fact: the sentence's time expression nearest to its trigger, else the default.
+    An expression that dates another event named by a noun ("the site of the defeat of the Soviet Union in
+    1989") is not the fact's; when only such expressions are left, the fact holds at the document's date."""
+    times = [t for t in ctx.times if not _dates_other_noun(t.start, anchor, ctx)]
+    if len(times) < len(ctx.times) and not times:
+        year = document_year(ctx.document)
+        return str(year) if year is not None else None
+    found = nearest_time(times, anchor.start_char - ctx.sent.start_char)
     return found.value if found is not None else ctx.time
+
+
+def _dates_other_noun(start: int, anchor: Span, ctx: SentenceContext) -> bool:
+    token = next((t for t in ctx.sent if t.idx - ctx.sent.start_char >= start), None)
+    if token is None or not any(t.pos_ in ("VERB", "AUX") for t in ctx.sent.doc[ctx.sent.start : token.i]):
+        return False  # "In 2011 monitors found ...": an opening time sets the whole sentence
+    steps = 0
+    while token is not None and token.pos_ not in ("NOUN", "VERB", "AUX") and token.head != token and steps < 4:
+        token = token.head
+        steps += 1
+    if token is None or token.pos_ != "NOUN" or token.lemma_.lower() in TIME_NOUNS:
+        return False
+    root = anchor.root
+    return not (anchor.start <= token.i < anchor.end or token.is_ancestor(root) or root.is_ancestor(token))
 
 
 def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, previous: str | None) -> str | None:
