@@ -163,3 +163,10 @@ def test_a_year_that_dates_another_event_does_not_date_the_tie(extractor: Extrac
     assert times.get(("Murat Karayılan", "Kurdistan Workers' Party")) == "2024"  # 1999 is the capture's year
     dated = extractor.extract(Document("t", "Hamas attacked Israel in 2014.", date="2021-03-02")).facts
     assert [f.time for f in dated if isinstance(f, Relation)] == ["2014"]
+
+
+def test_a_capital_that_maintains_a_claim_is_its_source(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "New Delhi has always maintained that Lashkar-e-Taiba was armed by "
+                                            "Pakistan.", author="A. Writer")).facts
+    supports = [f for f in facts if isinstance(f, Relation) and f.relation == "supports"]
+    assert supports and supports[0].attributed_to == "India"
