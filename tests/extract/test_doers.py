@@ -170,3 +170,9 @@ def test_a_capital_that_maintains_a_claim_is_its_source(extractor: Extractor) ->
                                             "Pakistan.", author="A. Writer")).facts
     supports = [f for f in facts if isinstance(f, Relation) and f.relation == "supports"]
     assert supports and supports[0].attributed_to == "India"
+
+
+def test_a_word_to_the_press_is_a_statement(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "Zabihullah Mujahid told reporters on Tuesday that the Taliban do not "
+                                            "host al-Qaeda.", date="2023-05-02")).facts
+    assert any(isinstance(f, Event) and f.event == "statement" and "Zabihullah Mujahid" in f.actors for f in facts)
