@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_STOP
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Evidence
@@ -77,10 +78,13 @@ def looks_english(doc: Doc | Span, threshold: float = 0.25) -> bool:
     English prose runs at 35-55 % stop words among them; other languages
     written in Latin letters fall far below the threshold.
     """
-    words = [t for t in doc if t.is_alpha and t.is_lower]
+    whole = doc.doc if isinstance(doc, Span) else doc
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
+    flags = whole.to_array([IS_ALPHA, IS_LOWER, IS_STOP])[start:end]  # one array read, not a token object each
+    words = flags[(flags[:, 0] == 1) & (flags[:, 1] == 1)]
     if len(words) < 12:
         return True  # too few words to judge: a short English paragraph may hold almost no function words
-    return sum(t.is_stop for t in words) / len(words) >= threshold
+    return float(words[:, 2].sum()) / len(words) >= threshold
 
 
 def lemma_text(tokens: Span | list[Token]) -> str:
@@ -190,28 +194,42 @@ TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "period", "tim
 
 def fact_time(anchor: Span, ctx: SentenceContext) -> str | None:
     """The time of one fact: the sentence's time expression nearest to its trigger, else the default.
-    An expression that dates another event named by a noun ("the site of the defeat of the Soviet Union in
-    1989") is not the fact's; when only such expressions are left, the fact holds at the document's date."""
-    times = [t for t in ctx.times if not _dates_other_noun(t.start, anchor, ctx)]
-    if len(times) < len(ctx.times) and not times:
+    An expression that dates another event named by a noun ("since his capture in 1999") is not the fact's;
+    when only such expressions are left, the fact holds at the document's date."""
+    if not ctx.times:
+        return ctx.time
+    root = anchor.root
+    nouns = _dated_nouns(ctx)
+    times = [t for t, noun in zip(ctx.times, nouns, strict=True) if noun is None or anchor.start <= noun.i < anchor.end
+             or noun.is_ancestor(root) or root.is_ancestor(noun)]
+    if not times:
         year = document_year(ctx.document)
         return str(year) if year is not None else None
     found = nearest_time(times, anchor.start_char - ctx.sent.start_char)
     return found.value if found is not None else ctx.time
 
 
-def _dates_other_noun(start: int, anchor: Span, ctx: SentenceContext) -> bool:
-    token = next((t for t in ctx.sent if t.idx - ctx.sent.start_char >= start), None)
-    if token is None or not any(t.pos_ in ("VERB", "AUX") for t in ctx.sent.doc[ctx.sent.start : token.i]):
-        return False  # "In 2011 monitors found ...": an opening time sets the whole sentence
-    steps = 0
-    while token is not None and token.pos_ not in ("NOUN", "VERB", "AUX") and token.head != token and steps < 4:
-        token = token.head
-        steps += 1
-    if token is None or token.pos_ != "NOUN" or token.lemma_.lower() in TIME_NOUNS:
-        return False
-    root = anchor.root
-    return not (anchor.start <= token.i < anchor.end or token.is_ancestor(root) or root.is_ancestor(token))
+def _dated_nouns(ctx: SentenceContext) -> list[Token | None]:
+    """For each time expression of the sentence, the noun it dates ("the defeat ... in 1989"), or None when it
+    dates a verb, a time word or (opening the sentence, "In 2011 monitors found ...") the whole sentence.
+    Made once per sentence."""
+    cached = ctx.extras.get("dated_nouns")
+    if isinstance(cached, list):
+        return cached
+    out: list[Token | None] = []
+    for expression in ctx.times:
+        token = next((t for t in ctx.sent if t.idx - ctx.sent.start_char >= expression.start), None)
+        if token is None or not any(t.pos_ in ("VERB", "AUX") for t in ctx.sent.doc[ctx.sent.start : token.i]):
+            out.append(None)
+            continue
+        for _ in range(4):
+            if token.pos_ in ("NOUN", "VERB", "AUX") or token.head == token:
+                break
+            token = token.head
+        dated = token.pos_ == "NOUN" and token.lemma_.lower() not in TIME_NOUNS
+        out.append(token if dated else None)
+    ctx.extras["dated_nouns"] = out
+    return out
 
 
 def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, previous: str | None) -> str | None:
