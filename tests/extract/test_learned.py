@@ -82,7 +82,7 @@ def test_a_trained_model_saves_loads_and_scores_every_label(tmp_path: Path) -> N
     train(examples, tmp_path / "m", epochs=5)
     model = PairModel.load(tmp_path / "m")
     assert model is not None
-    armed, visited = model.scores(["TYPE1_state arm ACTOR2", "TYPE1_state visit ACTOR2"])
+    armed, visited = model.model.scores(["TYPE1_state arm ACTOR2", "TYPE1_state visit ACTOR2"])
     assert set(armed) == set(all_labels())
     assert armed["supports>"] > visited["supports>"]
 
@@ -112,7 +112,7 @@ def test_train_from_names_a_gold_file_that_ties_nothing(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "t.txt").write_text("Iran armed the Houthis in 2015.", encoding="utf-8")
     (tmp_path / "gold.jsonl").write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="tie no pair"):
+    with pytest.raises(InputError, match="no relation in the gold facts"):
         train_from([(tmp_path / "docs", tmp_path / "gold.jsonl")], tmp_path / "m")
 
 

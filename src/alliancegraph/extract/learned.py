@@ -17,7 +17,6 @@ sentence functions as the rules' facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -202,9 +201,6 @@ class PairModel:
                 raise ExtractionError(f"no trained pair model in {where}")
             return None
         return cls(LinearModel.load(where), threshold)
-
-    def scores(self, texts: Iterable[str]) -> list[dict[str, float]]:
-        return self.model.scores(texts)
 
     def propose(self, ctx: SentenceContext, stated: list[Relation]) -> list[Candidate]:
         """The sentence's pairs that the rules left untied."""

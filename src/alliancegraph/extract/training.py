@@ -124,6 +124,7 @@ def train_from(sets: Iterable[tuple[str | Path, str | Path]], out_dir: str | Pat
     """Train on article folders, each with its gold facts file; returns the examples it was trained on."""
     extractor = Extractor(learned=False)
     examples: list[PairExample] = []
+    sets = list(sets)
     for docs_path, gold_path in sets:
         documents = []
         for read in read_paths([docs_path]):
@@ -136,6 +137,7 @@ def train_from(sets: Iterable[tuple[str | Path, str | Path]], out_dir: str | Pat
         gold, aliases = load_facts(gold_path)
         examples.extend(collect(extractor, documents, gold, aliases))
     if not any(e.labels for e in examples):
-        raise InputError(str(out_dir), "the gold files tie no pair of actors found in the documents")
+        golds = ", ".join(str(gold) for _, gold in sets)
+        raise InputError(golds, "no relation in the gold facts ties two actors found in the documents")
     train(examples, out_dir, epochs=epochs)
     return examples
