@@ -282,6 +282,18 @@ class ActorResolver:
                 if named is not None and not second.kb_id_:
                     self.also_known[second.text] = Resolved(named.name, named.type, "alias", named.entry)
 
+    def _family_group(self, span: Span, word: str) -> Resolved | None:
+        """ "Haqqani protection", "Maute fighters": a family name that also names a group of this document,
+        used to modify a common noun, is the group, not the person."""
+        names = self.short.get(word)
+        root = span.root
+        if names is None or len(names) != 1 or root.dep_ not in ("compound", "amod", "nmod"):
+            return None
+        if root.head.pos_ != "NOUN" or root.head.lemma_.lower() in self.gazetteer.titles:
+            return None
+        entry = self.gazetteer.entries.get(next(iter(names)))
+        return Resolved(entry.name, entry.type, "short", entry) if entry is not None else None
+
     def resolve(self, span: Span) -> Resolved | None:
         if span.text in self.also_known:
             return self.also_known[span.text]
@@ -296,6 +308,9 @@ class ActorResolver:
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return Resolved(entry.name, entry.type, "gazetteer", entry)
+        group = self._family_group(span, text)
+        if group is not None:
+            return group
         if " " not in text and text.lower() in self.people:  # "Baluku" after "Musa Baluku", whatever NER said
             return Resolved(self.people[text.lower()], "person", "coref")
         if span.label_ == "person":

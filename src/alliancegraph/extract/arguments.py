@@ -181,11 +181,18 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
             found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
             if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in SETTING):
                 return found, verb.tag_ == "VBN"
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owner = next((m for c in verb.head.children if c.dep_ == "poss" and (m := ctx.mention_at(c))), None)
+            if owner is not None:
+                return owner, False  # "the Taliban's decision to host X", "the group's claims to have formed"
         if verb.dep_ == "xcomp" and (controller := _controller(verb.head, ctx)) is not None:
             return controller, False  # "armed the SDF to fight X": the SDF fights
         if verb.dep_ in CLIMB and verb.head.i != verb.i:
             climbed = verb.dep_ == "xcomp"
+            gerund = verb.dep_ == "pcomp"
             verb = verb.head
+            if gerund and verb.pos_ == "ADP" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj":
+                verb = verb.head.head  # "needed X's help in challenging Y": whoever needed it challenges
         else:
             break
     return None
@@ -254,11 +261,29 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 other = _resolve_token(token, ctx)
             elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
                 other = ctx.mention_at(appos[0])
+            elif (owner := _possessor(token, ctx)) is not None:  # "needed al-Qaeda's assistance in ..."
+                other = owner
             else:
                 other = ctx.mention_at(token) or _argument_in(token, ctx, exclude)
             if other is not None and other != exclude and other not in found:
                 found.append(other)
     return found
+
+
+def _receiving(verb: Token, ctx: SentenceContext) -> bool:
+    """A verb whose subject is the one helped ("needed", "received", "obtained"), from the lexicon's phrases."""
+    return verb.pos_ == "VERB" and any(phrase.split()[0] == verb.lemma_.lower()
+                                       for phrase in ctx.lexicon.support_received)
+
+
+def _possessor(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The owner of a plain object noun ("al-Qaeda's assistance"), not of a title ("the group's leader X")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in ROLE_NOUNS or ctx.mention_at(noun) is not None:
+        return None
+    if any(c.dep_ in ("compound", "appos") and ctx.mention_at(c) is not None for c in noun.children):
+        return None
+    found = next((ctx.mention_at(c) for c in noun.children if c.dep_ == "poss"), None)
+    return found if found is not None and found.type != "place" else None
 
 
 def object_relative(head: Token, ctx: SentenceContext) -> list[Pair]:
@@ -424,7 +449,9 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         anchor = anchor.head  # "X, the Taliban's minister and the head of Y": the second title is X's too
     if anchor.dep_ in ("appos", "compound", "nmod") and (named := ctx.mention_at(anchor.head)) is not None:
         fillers.append(named)  # "X, the leader of Y" / "leader Ayman al-Zawahiri"
-    if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        owner = _risen_to(head, ctx, owner, fillers)  # "formed a caliphate with X as the caliph": X, not the subject
+    if not fillers and (head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as")):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         subj = subject(verb, ctx)
         if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
@@ -455,13 +482,16 @@ def _risen_to(head: Token, ctx: SentenceContext, owner: ActorMention | None,
         found = subject(above, ctx)
         if found is not None and not found[1]:
             fillers.append(found[0])
-    elif prep.lower_ == "as" and above.pos_ == "NOUN":
-        partner = next((m for c in above.children if c.dep_ == "prep" and c.lower_ == "with"
+    elif prep.lower_ == "as" and above.pos_ in ("NOUN", "VERB"):
+        # "with X as the caliph" hangs from the noun or, parsed the other way, from the verb and its object
+        holders = [above, *(c for c in above.children if c.dep_ == "dobj")] if above.pos_ == "VERB" else [above]
+        partner = next((m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj" and (m := ctx.mention_at(g)) is not None), None)
         if partner is not None and partner.type == "person":
             fillers.append(partner)
-            if owner is None and above.head.pos_ == "VERB":
-                found = subject(above.head, ctx)  # "the Islamic State declared a caliphate with X as caliph"
+            verb = above if above.pos_ == "VERB" else above.head
+            if owner is None and verb.pos_ == "VERB":
+                found = subject(verb, ctx)  # "the Islamic State declared a caliphate with X as caliph"
                 owner = found[0] if found is not None and not found[1] else None
     if owner is None and fillers:
         owner = next((m for c in position.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -511,6 +541,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
             return []
         return [(filler, owner) for filler in fillers]
     source = owner
+    if relation == "supports" and owner is not None and head.dep_ == "dobj" and _receiving(head.head, ctx):
+        found = subject(head.head, ctx)  # "the Taliban needed al-Qaeda's assistance": al-Qaeda gives, to the Taliban
+        return [(owner, r) for r in with_conjuncts(found[0], ctx)] if found and not found[1] else []
     # "attacks by the Taliban", "support by Iran": the noun's own agent acts, not the clause's subject
     by = next((_argument_in(c, ctx, None) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if source is None and by is not None:
@@ -519,7 +552,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     anchor = head
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "launched air and artillery strikes against X": the first noun is the object
-    governing = anchor.head if anchor.dep_ in ("dobj", "attr", "pobj", "nsubj") else None
+    # "share antipathy towards X" with the noun taken for an adverb: it is still the verb's object
+    misread = anchor.dep_ == "advmod" and anchor.pos_ == "ADJ" and anchor.head.pos_ == "VERB"
+    governing = anchor.head if anchor.dep_ in ("dobj", "attr", "pobj", "nsubj") or misread else None
     if source is None:  # "X announced its support for Y", "X has close ties to Y", "X declared war on Y"
         if governing is not None and governing.pos_ in ("VERB", "AUX", "ADP"):
             verb = governing if governing.pos_ != "ADP" else governing.head
@@ -534,13 +569,16 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     if relation == "supports" and giver is not None and source is not None:
         return [(g, source) for g in with_conjuncts(giver, ctx)]  # "with help from Iran": Iran is the giver
     targets = objects(head, ctx, relation, source)
-    if not targets and anchor.dep_ == "dobj" and governing is not None and governing.pos_ == "VERB":
+    if not targets and (anchor.dep_ == "dobj" or misread) and governing is not None and governing.pos_ == "VERB":
         # "launched strikes on Tuesday against camps of the ADF": the target hangs on the light verb
-        targets = [t for c in governing.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        targets = [t for c in governing.children if c.dep_ == "prep" and c.lower_ in LIGHT_VERB_PREPS
                    if (t := _argument_in(c, ctx, source)) is not None]
     if source is None or not targets:
         return []
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
+
+
+LIGHT_VERB_PREPS = frozenset({"against", "on", "towards", "toward"})
 
 
 def _names_group(prep: Token, ctx: SentenceContext) -> bool:

@@ -1,0 +1,56 @@
+"""Who an object, a gerund or a role stands for when the parse hides it behind a noun."""
+
+from __future__ import annotations
+
+from alliancegraph import Document, Relation
+from alliancegraph.extract import Extractor
+
+
+def _rels(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
+    facts = extractor.extract(Document("t", text, date="2021-03-02")).facts
+    return {(f.source, f.relation, f.target, f.negated) for f in facts if isinstance(f, Relation)}
+
+
+def test_help_received_comes_from_its_owner_and_goes_to_the_subject(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Houthis received Hezbollah's assistance in the war.")
+    assert ("Hezbollah", "supports", "Houthis", False) in rels
+    assert ("Houthis", "supports", "Hezbollah", False) not in rels
+
+
+def test_benefiting_from_protection_has_one_direction(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Hamas has benefited from Hezbollah protection in Lebanon.")
+    assert ("Hezbollah", "supports", "Hamas", False) in rels
+    assert ("Hamas", "supports", "Hezbollah", False) not in rels
+
+
+def test_a_gerund_after_a_helping_noun_is_done_by_whoever_needed_the_help(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Houthis needed Iran's assistance in fighting the Saudi army's local ally, "
+                            "the Southern Transitional Council.")
+    assert ("Houthis", "fights", "Southern Transitional Council", False) in rels
+    assert ("Iran", "fights", "Saudi Arabia", False) not in rels
+
+
+def test_accusing_someone_of_sheltering_is_not_the_accusers_support(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Bogota accuses the government of Venezuela of sheltering the ELN.")
+    assert not any(r[0] == "Colombia" and r[1] == "supports" for r in rels)
+
+
+def test_antipathy_the_parser_takes_for_an_adverb_is_still_shared_by_both_subjects(extractor: Extractor) -> None:
+    rels = _rels(extractor, "While Hamas and Hezbollah share antipathy towards the Islamic State, they rarely say so.")
+    assert ("Hamas", "rival_of", "Islamic State", False) in rels
+    assert ("Hezbollah", "rival_of", "Islamic State", False) in rels
+
+
+def test_a_caliph_named_with_the_caliphate_leads_the_group_that_claims_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Boko Haram ridiculed the Islamic State's claims to have formed a caliphate "
+                            "with Abu Bakr al-Baghdadi as the caliph.")
+    assert ("Abu Bakr al-Baghdadi", "leads", "Islamic State", False) in rels
+
+
+def test_a_family_name_before_a_noun_is_the_family_group(extractor: Extractor) -> None:
+    text = ("Sirajuddin Haqqani leads the Haqqani Network. Fighters from Lashkar-e-Taiba "
+            "have benefited from Haqqani protection. Haqqani denied it.")
+    facts = extractor.extract(Document("t", text, date="2021-03-02")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Haqqani Network", "supports", "Lashkar-e-Taiba") in rels
+    assert not any("Sirajuddin Haqqani" in (r[0], r[2]) and r[1] == "supports" for r in rels)
