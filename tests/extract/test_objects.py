@@ -54,3 +54,8 @@ def test_a_family_name_before_a_noun_is_the_family_group(extractor: Extractor) -
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Haqqani Network", "supports", "Lashkar-e-Taiba") in rels
     assert not any("Sirajuddin Haqqani" in (r[0], r[2]) and r[1] == "supports" for r in rels)
+
+
+def test_acts_of_terrorism_against_a_state_are_their_owners_fight(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Kenya was alarmed by al-Shabaab's acts of terrorism against Uganda.")
+    assert ("al-Shabaab", "fights", "Uganda", False) in rels
