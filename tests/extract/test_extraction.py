@@ -447,3 +447,14 @@ def test_a_coordinated_verb_keeps_its_own_object(extractor: Extractor) -> None:
                                    "pledged allegiance to the Islamic State."))
     assert ("Abdulqadir Mumin", "pledged_allegiance_to", "Islamic State", False) in rels
     assert ("Abdulqadir Mumin", "split_from", "Islamic State", False) not in rels
+
+
+def test_documents_read_together_give_what_each_gives_alone(extractor: Extractor) -> None:
+    texts = ["Iran arms Hezbollah.\n\nHezbollah fights Israel.", "", "Boko Haram pledged allegiance to the "
+             "Islamic State.", "Nothing here.\n\nStill nothing."]
+    docs = [Document(f"d{n}", text, date="2020-01-01") for n, text in enumerate(texts)]
+    together = list(extractor.extract_many(docs, batch_size=2))
+    alone = [extractor.extract(d) for d in docs]
+    assert [e.doc_id for e in together] == ["d0", "d1", "d2", "d3"]
+    assert [e.facts for e in together] == [e.facts for e in alone]
+    assert together[0].facts and together[2].facts and not together[1].facts

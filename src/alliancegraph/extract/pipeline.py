@@ -123,10 +123,28 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
-        """Extractions in the order of ``documents``; paragraphs go through spaCy in batches."""
+        """Extractions in the order of ``documents``.
+
+        The paragraphs of consecutive documents go through spaCy together, in
+        batches of about ``batch_size``: short documents alone would make
+        batches too small for the parser to run at full speed.
+        """
+        group: list[tuple[Document, list[tuple[int, str]]]] = []
+        waiting = 0
         for document in documents:
             pieces = list(paragraphs(document.text))
-            docs = list(self.nlp.pipe((text for _, text in pieces), batch_size=batch_size))
+            group.append((document, pieces))
+            waiting += len(pieces)
+            if waiting >= batch_size:
+                yield from self._read_group(group, batch_size)
+                group, waiting = [], 0
+        yield from self._read_group(group, batch_size)
+
+    def _read_group(self, group: list[tuple[Document, list[tuple[int, str]]]],
+                    batch_size: int) -> Iterator[Extraction]:
+        parsed = iter(self.nlp.pipe((text for _, pieces in group for _, text in pieces), batch_size=batch_size))
+        for document, pieces in group:
+            docs = [next(parsed) for _ in pieces]
             yield self._read(document, [offset for offset, _ in pieces], docs)
 
     def actor_infos(self, extraction: Extraction) -> list[ActorInfo]:
