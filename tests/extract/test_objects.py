@@ -59,3 +59,25 @@ def test_a_family_name_before_a_noun_is_the_family_group(extractor: Extractor) -
 def test_acts_of_terrorism_against_a_state_are_their_owners_fight(extractor: Extractor) -> None:
     rels = _rels(extractor, "Kenya was alarmed by al-Shabaab's acts of terrorism against Uganda.")
     assert ("al-Shabaab", "fights", "Uganda", False) in rels
+
+
+def test_backing_one_side_against_another_makes_the_backed_side_fight_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Iran armed the Houthis against Saudi Arabia and the United Arab Emirates.")
+    assert ("Iran", "supports", "Houthis", False) in rels
+    assert ("Houthis", "fights", "Saudi Arabia", False) in rels
+    assert ("Houthis", "fights", "United Arab Emirates", False) in rels
+    assert ("Iran", "fights", "Saudi Arabia", False) not in rels
+
+
+def test_avoiding_a_fight_and_denying_help_negate_them(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Hamas avoided fighting Hezbollah. Kigali denies backing the M23.")
+    assert ("Hamas", "fights", "Hezbollah", True) in rels
+    assert ("Rwanda", "supports", "M23", True) in rels
+    assert ("Rwanda", "supports", "M23", False) not in rels
+
+
+def test_a_name_set_off_by_commas_after_a_noun_is_what_the_noun_means(extractor: Extractor) -> None:
+    rels = _rels(extractor, "For years the ISGS and al-Qaeda's Sahel coalition, Jama'at Nusrat al-Islam "
+                            "wal-Muslimin, avoided fighting each other.")
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "fights", "Islamic State Sahel Province", True) in rels
+    assert not any("al-Qaeda" in (r[0], r[2]) for r in rels)

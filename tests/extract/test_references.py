@@ -119,3 +119,13 @@ def test_a_name_in_parentheses_says_which_group_a_description_is(extractor: Extr
     assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in {
         (f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert [f.actor for f in facts if isinstance(f, Quantity)] == ["Islamic State Somalia"]
+
+
+def test_the_two_are_the_pair_just_named_and_nothing_without_one(extractor: Extractor) -> None:
+    named = extractor.extract(Document("t", "Relations between HTS and the Syrian National Army are tense. "
+                                            "The two have clashed repeatedly.", date="2023-01-01")).facts
+    rels = {(f.source, f.relation, f.target) for f in named if isinstance(f, Relation)}
+    assert ("Hayat Tahrir al-Sham", "fights", "Syrian National Army") in rels
+    unnamed = extractor.extract(Document("t", "HTS met the Islamic State once. Later the Syrian National Army "
+                                              "arrived. The two have clashed repeatedly.", date="2023-01-01")).facts
+    assert not any(isinstance(f, Relation) and f.relation == "fights" for f in unnamed)

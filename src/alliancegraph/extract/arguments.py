@@ -87,7 +87,7 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
         token = stack.pop()
         if token.dep_ == "prep":  # "Abu Ubaidah, also known as ..." is not a second actor
             continue
-        other = ctx.mention_at(token) or mention_in(list(token.subtree)[:4], ctx)
+        other = ctx.mention_at(token) or _set_off_name(token, ctx) or mention_in(list(token.subtree)[:4], ctx)
         alike = other is not None and (other.type == mention.type or {other.type, mention.type} <= ORGANISED)
         if token.dep_ == "conj" and other is not None and other not in found and alike:
             found.append(other)
@@ -113,6 +113,9 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             named = ctx.mention_at(child) if child.dep_ == "appos" else None
             if named is not None:
                 return named
+        named = _set_off_name(token, ctx)
+        if named is not None:
+            return named
     if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments:
         return doer_of(token, ctx)  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
     if token.pos_ == "NOUN":  # "the Haqqani Network faction of the Taliban": the name before the noun
@@ -124,6 +127,18 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
         # "the insurgency in Afghanistan is not about ...": a place the noun is set in does not act for it
         return _argument_in(token, ctx, None, limit=8, settings=token.dep_ not in SUBJECTS)
     return None
+
+
+def _set_off_name(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "al-Qaeda's Sahel coalition, JNIM, avoided ...": a name between commas right after a noun is its
+    apposition, wherever the parser hung it."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    named = ctx.mention_at(doc[noun.i + 2])
+    if named is None or named.start != noun.i + 2 or named.end >= len(doc) or doc[named.end].text != ",":
+        return None
+    return named if named.type not in ("place", "person") else None
 
 
 def doer_of(noun: Token, ctx: SentenceContext) -> ActorMention | None:
@@ -268,6 +283,13 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             if other is not None and other != exclude and other not in found:
                 found.append(other)
     return found
+
+
+def opposed(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
+    """Who a verb's "against" phrase names: "armed the SDF against the Islamic State and its allies"."""
+    found = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+             if (m := _argument_in(c, ctx, None, settings=False)) is not None]
+    return [c for m in found for c in with_conjuncts(m, ctx)]
 
 
 def _receiving(verb: Token, ctx: SentenceContext) -> bool:

@@ -110,6 +110,9 @@ def _search_texts(tokens: Span | list[Token]) -> tuple[str, str]:
     return found
 
 
+FUNCTION_NEGATIONS = frozenset({"not", "never", "no", "n't", "without", "nor", "neither"})
+
+
 def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     """Negation that governs the trigger: a ``neg`` child of it or of the verb it is the object of.
 
@@ -126,8 +129,10 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     for head in heads:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True
-    # "refused to pledge allegiance", "declined to back": a verb of refusal governing the trigger
-    refusals = {cue[:-3] for cue in lexicon.negation_cues if cue.endswith(" to")}
+    # "refused to pledge allegiance", "declined to back", "avoided fighting", "ended its support": a verb of
+    # refusal or ending governing the trigger
+    refusals = {cue[:-3] for cue in lexicon.negation_cues if cue.endswith(" to")} | {
+        cue for cue in lexicon.negation_cues if " " not in cue and cue not in FUNCTION_NEGATIONS}
     if any(head.lemma_.lower() in refusals for head in heads[1:]):
         return True
     window = sent.doc[max(sent.start, trigger.i - 3) : trigger.i]

@@ -77,6 +77,20 @@ REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
+def _named_possession(owner: ActorMention, sent: Span, groups: list[ActorMention]) -> ActorMention | None:
+    """ "A and al-Qaeda's Sahel coalition, JNIM": the pair's second member is the possession named after it."""
+    doc = sent.doc
+    root = doc[owner.end - 1]
+    if root.dep_ != "poss":
+        return None
+    noun = root.head
+    # the apposition, or the name set off by commas right after the noun (the parser often hangs it elsewhere)
+    spots = [c.i for c in noun.children if c.dep_ == "appos"]
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
+        spots.append(noun.i + 2)
+    return next((m for i in spots for m in groups if m.start <= i < m.end and m != owner), None)
+
+
 def _is_expletive(token: Token) -> bool:
     """ "it is unclear whether", "it seems that", "it took years": an ``it`` that stands for nothing."""
     if token.dep_ == "expl":
@@ -242,6 +256,7 @@ class DescriptionResolver:
         for first, second in zip(groups, groups[1:], strict=False):
             between = sent.doc[first.end : second.start]
             if first.name != second.name and len(between) <= 2 and any(t.lower_ in ("and", "&") for t in between):
+                second = _named_possession(second, sent, groups) or second
                 self.pair, self.pair_age = (first, second), 0
                 return
 
@@ -273,6 +288,13 @@ class DescriptionResolver:
             if word in HE and self.last_person is not None:
                 person = self._other_than_subject(token, mentions, self.people) or self.last_person
                 return [self._copy(person, token.i, token.i + 1, "pronoun")]
+            return []
+        if word == "two" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+                c.lower_ == "the" for c in token.children):  # "The two have clashed repeatedly": the pair just named
+            start = min(c.i for c in token.children if c.lower_ == "the")
+            if self.pair is not None and self.pair_age <= 1:
+                return [self._copy(self.pair[0], start, token.i + 1, "description"),
+                        self._copy(self.pair[1], start, token.i + 1, "plural")]
             return []
         if token.pos_ != "NOUN":
             return []

@@ -199,6 +199,12 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
             hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
             yield _relation(relation, source, target, ctx, hedged, negated, trigger)
+            if relation == "supports" and frame == "verb":
+                # "Washington backs the SDF against the Islamic State": the helped side fights the third
+                for enemy in frames.opposed(trigger.root, parties):
+                    if _valid("fights", target, enemy, trigger) and (target.name, "fights", enemy.name) not in seen:
+                        seen.add((target.name, "fights", enemy.name))
+                        yield _relation("fights", target, enemy, ctx, hedged, negated, trigger)
 
 
 def _as_state(mention: ActorMention, ctx: SentenceContext) -> ActorMention:
