@@ -81,3 +81,15 @@ def test_a_name_set_off_by_commas_after_a_noun_is_what_the_noun_means(extractor:
                             "wal-Muslimin, avoided fighting each other.")
     assert ("Jama'at Nusrat al-Islam wal-Muslimin", "fights", "Islamic State Sahel Province", True) in rels
     assert not any("al-Qaeda" in (r[0], r[2]) for r in rels)
+
+
+def test_a_head_of_state_title_before_a_known_ruler_names_his_state(extractor: Extractor) -> None:
+    rels = _rels(extractor, "President Gustavo Petro offered talks to the ELN. President Jane Mwangi offered "
+                            "nothing.")
+    assert ("Gustavo Petro", "leads", "Colombia", False) in rels
+    assert not any(r[0] == "Jane Mwangi" for r in rels)
+
+
+def test_a_title_whose_apposition_is_the_speaker_still_gives_the_role(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Chad's president, Mahamat Idriss Deby, has warned that his country could leave.")
+    assert ("Mahamat Déby", "leads", "Chad", False) in rels

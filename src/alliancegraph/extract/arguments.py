@@ -292,6 +292,14 @@ def opposed(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
     return [c for m in found for c in with_conjuncts(m, ctx)]
 
 
+STATE_TITLES = frozenset({"president", "premier", "king", "emir", "sultan"})
+
+
+def _ruled_state(person: ActorMention, ctx: SentenceContext) -> ActorMention | None:
+    state = ctx.rulers.get(person.name) if person.type == "person" else None
+    return ActorMention(state, "state", person.start, person.end, "title") if state is not None else None
+
+
 def _receiving(verb: Token, ctx: SentenceContext) -> bool:
     """A verb whose subject is the one helped ("needed", "received", "obtained"), from the lexicon's phrases."""
     return verb.pos_ == "VERB" and any(phrase.split()[0] == verb.lemma_.lower()
@@ -559,6 +567,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
         itself = ctx.mention_at(head)  # "the Islamic State's Somali branch", resolved to that branch
         if owner is not None and not fillers and itself is not None and itself.name != owner.name:
             fillers = [itself]
+        prime = head.lower_ == "minister" and head.i > 0 and head.nbor(-1).lower_ == "prime"
+        if owner is None and len(fillers) == 1 and (head.lower_ in STATE_TITLES or prime):
+            owner = _ruled_state(fillers[0], ctx)  # "President Filipe Nyusi": the state the gazetteer says he leads
         if owner is None or not fillers:
             return []
         return [(filler, owner) for filler in fillers]

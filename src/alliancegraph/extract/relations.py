@@ -217,8 +217,11 @@ def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
     token = trigger.root
     while token.dep_ in ("compound", "amod") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "appos" and any(m.type == "person" and m.covers(token.head) and is_source(m, ctx)
-                                         for m in ctx.mentions)
+    if token.dep_ == "appos":
+        named = [token.head]
+    else:  # "Chad's president, X, has warned": the title is the subject, the speaker its apposition
+        named = [c for c in token.children if c.dep_ == "appos"]
+    return any(m.type == "person" and m.covers(t) and is_source(m, ctx) for t in named for m in ctx.mentions)
 
 
 def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: SentenceContext, hedged: bool,
