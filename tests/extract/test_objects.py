@@ -93,3 +93,23 @@ def test_a_head_of_state_title_before_a_known_ruler_names_his_state(extractor: E
 def test_a_title_whose_apposition_is_the_speaker_still_gives_the_role(extractor: Extractor) -> None:
     rels = _rels(extractor, "Chad's president, Mahamat Idriss Deby, has warned that his country could leave.")
     assert ("Mahamat Déby", "leads", "Chad", False) in rels
+
+
+def test_regarding_one_group_as_an_offshoot_of_another_ties_the_object(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Ankara regards the SDF's core militia, the People's Protection Units (YPG), "
+                            "as an offshoot of the PKK.")
+    assert ("People's Protection Units", "affiliate_of", "Kurdistan Workers' Party", False) in rels
+    assert ("Turkey", "affiliate_of", "Kurdistan Workers' Party", False) not in rels
+
+
+def test_joining_a_group_is_membership_but_joining_it_in_an_attack_is_not(extractor: Extractor) -> None:
+    rels = _rels(extractor, "In 2012 al-Shabaab formally joined al-Qaeda. Islamic Jihad joined Hamas in the "
+                            "attack. AQAP fighters joined the battles around Taiz.")
+    assert ("al-Shabaab", "affiliate_of", "al-Qaeda", False) in rels
+    assert not any(r[1] in ("affiliate_of", "member_of") and r[2] in ("Hamas", "Taiz") for r in rels)
+
+
+def test_an_armed_wing_is_an_affiliate_of_its_party(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Communist Party of the Philippines and its armed wing, the New People's Army, "
+                            "rejected the offer.")
+    assert ("New People's Army", "affiliate_of", "Communist Party of the Philippines", False) in rels

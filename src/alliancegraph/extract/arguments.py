@@ -292,6 +292,10 @@ def opposed(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
     return [c for m in found for c in with_conjuncts(m, ctx)]
 
 
+# "named X as governor", "regards the YPG as an offshoot of the PKK": the object takes the role, not the subject
+CASTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "regard", "consider", "view", "see",
+                           "describe", "call", "label", "brand", "treat", "recognise", "recognize", "list",
+                           "count", "confirm", "install", "elect"})
 STATE_TITLES = frozenset({"president", "premier", "king", "emir", "sultan"})
 
 
@@ -486,8 +490,8 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         subj = subject(verb, ctx)
         if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
             fillers.append(subj[0])
-            if head.dep_ == "pobj" and verb.lemma_ in ("name", "appoint", "designate", "choose"):
-                obj = next((ctx.mention_at(c) for c in verb.children if c.dep_ == "dobj"), None)
+            if head.dep_ == "pobj" and verb.lemma_.lower() in CASTING_VERBS:
+                obj = next((_resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     fillers[-1] = obj
     if not fillers:

@@ -53,6 +53,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
+    if relation in ("member_of", "affiliate_of") and _not_joining_a_group(head, ctx):
+        return [], "joined"
     if relation == "controls" and (held := _held(head, ctx)):
         return held, "held"
     if (fused := frames.fused_modifier(head, ctx)) is not None:
@@ -76,6 +78,19 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if found:
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
+
+
+def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
+    """ "joined the battles around Taiz", "joined them", "Islamic Jihad joined Hamas in the attack": joining
+    a fight, an unnamed party or one act is not becoming a member."""
+    if head.lemma_.lower() not in ("join", "rejoin"):
+        return False
+    joined = [ctx.mention_at(c) for c in head.children if c.dep_ == "dobj"]
+    if not joined or joined[0] is None or joined[0].method == "pronoun":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "for") and any(
+        g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "VERB") and not g.ent_type_ for g in c.children)
+        for c in head.children)
 
 
 def _in_setting(token: Token, trigger: Span) -> bool:
