@@ -1,9 +1,12 @@
 """The extractor on the project's own articles, scored against their gold facts.
 
 ``tests/data/articles`` is the evaluation set the rules were developed
-against; ``tests/data/heldout`` was written by a second writer and not tuned
-on.  The floors sit a little under the measured scores: a change that makes
-the extractor worse on prose it has not seen fails here.
+against; ``tests/data/dev2`` a second one, written later by six other
+writers; ``tests/data/heldout`` was written by other writers again and not
+tuned on.  Each gold file is scored with its own aliases (two writers may
+give one short name to different groups) and the tallies are summed.  The
+floors sit a little under the measured scores: a change that makes the
+extractor worse on prose it has not seen fails here.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from alliancegraph import Store, ingest
+from alliancegraph.api import written_facts
 from alliancegraph.evaluate import Scores, load_facts, score
 from alliancegraph.export.facts import once_per_document
 from alliancegraph.extract import Extractor
@@ -22,8 +26,9 @@ from tests.conftest import ROOT
 DATA = ROOT / "tests" / "data"
 SETS = {
     # name: (articles, gold files, floors for relation, quantity and event F1)
-    "evaluation": (DATA / "articles", [DATA / "gold.jsonl"], (0.33, 0.30, 0.50)),
-    "heldout": (DATA / "heldout", sorted((DATA / "heldout").glob("*/gold.jsonl")), (0.28, 0.30, 0.45)),
+    "evaluation": (DATA / "articles", [DATA / "gold.jsonl"], (0.60, 0.50, 0.60)),
+    "dev2": (DATA / "dev2", sorted((DATA / "dev2").glob("*/gold.jsonl")), (0.24, 0.22, 0.33)),
+    "heldout": (DATA / "heldout", sorted((DATA / "heldout").glob("*/gold.jsonl")), (0.42, 0.43, 0.45)),
 }
 
 
@@ -31,16 +36,16 @@ def _scores(tmp_path: Path, extractor: Extractor, articles: Path, golds: list[Pa
     store = Store.open(tmp_path / "own.db")
     report = ingest([articles], store, extractor)
     assert report.ok
-    gold: list[dict[str, object]] = []
-    aliases: dict[str, list[str]] = {}
-    for path in golds:
-        facts, more = load_facts(path)
-        gold.extend(facts)
-        for name, forms in more.items():
-            aliases.setdefault(name, []).extend(forms)
-    system = [f.facts_record() for f in once_per_document(store.facts())]
+    system = [f.facts_record() for f in once_per_document(written_facts(store, store.facts()))]
     store.close()
-    return score(gold, system, aliases)
+    total = Scores()
+    for path in golds:
+        gold, aliases = load_facts(path)
+        for kind, tally in score(gold, system, aliases).kinds.items():
+            total.kinds[kind].tp += tally.tp
+            total.kinds[kind].fp += tally.fp
+            total.kinds[kind].fn += tally.fn
+    return total
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -176,3 +176,19 @@ def test_a_word_to_the_press_is_a_statement(extractor: Extractor) -> None:
     facts = extractor.extract(Document("t", "Zabihullah Mujahid told reporters on Tuesday that the Taliban do not "
                                             "host al-Qaeda.", date="2023-05-02")).facts
     assert any(isinstance(f, Event) and f.event == "statement" and "Zabihullah Mujahid" in f.actors for f in facts)
+
+
+def test_forces_that_name_no_state_are_the_home_states(extractor: Extractor) -> None:
+    text = ("Myanmar's generals deny the charges. Myanmar has barred reporters from Rakhine. "
+            "ARSA struck some 30 police posts at once. Later the army fought the militia near Maungdaw.")
+    rels = _rels(extractor, text)
+    assert ("Arakan Rohingya Salvation Army", "fights", "Myanmar", False) in rels
+    assert ("Myanmar", "fights", "Arakan Rohingya Salvation Army", False) in rels
+
+
+def test_forces_stay_unnamed_when_no_state_dominates_or_an_owner_is_named(extractor: Extractor) -> None:
+    even = _rels(extractor, "Mali and Niger met. Mali and Niger agreed. JNIM then ambushed an army patrol.")
+    assert not any(r[0] == "Jama'at Nusrat al-Islam wal-Muslimin" and r[1] == "fights" for r in even)
+    owned = _rels(extractor, "Iraq says little. Iraq is wary. Iraq waits. The PMF fought alongside "
+                             "US-backed army units in Mosul.")
+    assert not any(r[0] == "United States" and r[2] == "Iraq" for r in owned)

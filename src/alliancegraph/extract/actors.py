@@ -180,6 +180,50 @@ def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     return out
 
 
+# "the army", "soldiers", "security forces" with no nation named: the forces of the state the document is about
+HOME_FORCES = frozenset({"army", "military", "soldiers", "soldier", "police", "policemen", "gendarmes",
+                         "security forces", "armed forces", "government forces", "government troops",
+                         "junta", "regime", "air force", "security services", "paratroopers", "commandos"})
+HOME_MODIFIERS = frozenset({"national", "federal", "regular", "government", "security", "armed"})
+
+
+def home_state(counts: dict[str, int]) -> str | None:
+    """The state a document is about: named at least twice and more often than any other."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def home_forces(doc: Doc, mentions: list[ActorMention], home: str | None) -> list[ActorMention]:
+    """ "struck some 30 police posts", "ambushed an army patrol", "the army fought the militia": forces that
+    name no state are the document's own state's."""
+    if home is None:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or not token.text.islower():
+            continue
+        words = token.lower_
+        first = token
+        if token.i > 0 and f"{doc[token.i - 1].lower_} {words}" in HOME_FORCES:
+            first, words = doc[token.i - 1], f"{doc[token.i - 1].lower_} {words}"
+        if words not in HOME_FORCES or (first.i > 0 and doc[first.i - 1].text == "-"):
+            continue
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") or (
+                c.dep_ in ("amod", "compound", "nmod") and c.i < first.i and c.lower_ not in HOME_MODIFIERS)
+               for c in token.children):
+            continue  # "its soldiers", "the army of Mali", "rebel soldiers", "Wagner's troops"
+        if first.i in taken or (token.dep_ == "compound" and any(
+                c.dep_ in ("amod", "poss", "compound", "nmod") and c.i != token.i and c.lower_ not in HOME_MODIFIERS
+                for c in token.head.children)):
+            continue  # "US-backed army units", "a Turkish army base": the head's owner is named
+        added.append(ActorMention(home, "state", first.i, token.i + 1, "home"))
+        taken.update(range(first.i, token.i + 1))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str]) -> list[ActorMention]:
     """ "the government of Nicolas Maduro", "Assad's regime": a ruler's government is the state he leads.
 

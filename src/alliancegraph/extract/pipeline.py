@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..errors import ExtractionError
 from ..model import Document, Extraction, Fact, Mention, Relation
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
-from .actors import SPANS_KEY, ActorResolver, governments_as_states, units_as_forces
+from .actors import SPANS_KEY, ActorResolver, governments_as_states, home_forces, home_state, units_as_forces
 from .context import (
     ActorMention,
     SentenceContext,
@@ -174,7 +175,9 @@ class Extractor:
         speaker: str | None = None
         changes: list[Succession] = []
         proposed: list[Candidate] = []
-        for offset, doc in zip(offsets, docs, strict=True):
+        paragraphs_resolved: list[list[ActorMention]] = []
+        states: Counter[str] = Counter()
+        for doc in docs:
             resolved: list[ActorMention] = []
             for span in doc.spans[SPANS_KEY]:
                 found = resolver.resolve(span)
@@ -182,6 +185,12 @@ class Extractor:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
             resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers)
+            states.update(m.name if m.type == "state" else self.forces[m.name] for m in resolved
+                          if m.type == "state" or m.name in self.forces)
+            paragraphs_resolved.append(resolved)
+        home = home_state(states)
+        for offset, doc, resolved in zip(offsets, docs, paragraphs_resolved, strict=True):
+            resolved = home_forces(doc, resolved, home)
             for m in resolved:
                 span = doc[m.start : m.end]
                 mentions.append(Mention(document.id, m.name, m.type, span.text, offset + span.start_char,
