@@ -458,3 +458,12 @@ def test_documents_read_together_give_what_each_gives_alone(extractor: Extractor
     assert [e.doc_id for e in together] == ["d0", "d1", "d2", "d3"]
     assert [e.facts for e in together] == [e.facts for e in alone]
     assert together[0].facts and together[2].facts and not together[1].facts
+
+
+def test_a_militia_named_like_a_nations_forces_matches_only_in_its_own_case(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "Israel armed the Lebanese Forces. Lebanese forces later "
+                                            "withdrew from the south.", date="1985-01-01")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Israel", "supports", "Lebanese Forces") in rels
+    mentions = extractor.extract(Document("t", "Lebanese forces later withdrew.", date="1985-01-01")).mentions
+    assert [m.actor for m in mentions] == ["Lebanon"]

@@ -113,3 +113,33 @@ def test_an_armed_wing_is_an_affiliate_of_its_party(extractor: Extractor) -> Non
     rels = _rels(extractor, "The Communist Party of the Philippines and its armed wing, the New People's Army, "
                             "rejected the offer.")
     assert ("New People's Army", "affiliate_of", "Communist Party of the Philippines", False) in rels
+
+
+def test_training_in_someones_camps_is_their_training(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Several Jaish-e-Mohammed commanders trained in al-Qaeda camps before 2001. "
+                            "Hamas fighters trained at Hezbollah's bases in Lebanon.")
+    assert ("al-Qaeda", "supports", "Jaish-e-Mohammed", False) in rels
+    assert ("Hezbollah", "supports", "Hamas", False) in rels
+    assert ("Jaish-e-Mohammed", "supports", "al-Qaeda", False) not in rels
+
+
+def test_coordinated_verbs_share_the_last_ones_object_but_not_across_a_particle(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Israel armed, paid and trained the South Lebanon Army. Abdulqadir Mumin broke "
+                            "away and pledged allegiance to the Islamic State.")
+    assert ("Israel", "supports", "South Lebanon Army", False) in rels
+    assert not any(r[1] == "split_from" and r[2] == "Islamic State" for r in rels)
+
+
+def test_a_paymaster_supports_the_group_it_pays(extractor: Extractor) -> None:
+    assert ("Iran", "supports", "Hamas", False) in _rels(extractor, "Iran is Hamas's paymaster.")
+
+
+def test_rising_against_a_group_is_fighting_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The anti-balaka militias rose against the Seleka in 2013.")
+    assert ("Anti-balaka", "fights", "Séléka", False) in rels
+
+
+def test_a_title_set_off_before_the_speaker_keeps_its_role(extractor: Extractor) -> None:
+    rels = _rels(extractor, "In September 2014 the IMU's emir, Usman Ghazi, announced that the group stood "
+                            "with Abu Bakr al-Baghdadi.")
+    assert ("Usman Ghazi", "leads", "Islamic Movement of Uzbekistan", False) in rels

@@ -42,8 +42,12 @@ ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def is_case_sensitive(alias: str) -> bool:
-    """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case."""
+    """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case, and so must a
+    militia named like a nation's forces ("Lebanese Forces", not "Lebanese forces")."""
     letters = [c for c in alias if c.isalpha()]
+    words = alias.split()
+    if len(words) == 2 and words[1] == "Forces":
+        return True
     return len(alias) <= 3 or (len(letters) <= 6 and all(c.isupper() for c in letters))
 
 

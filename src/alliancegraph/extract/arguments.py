@@ -37,7 +37,8 @@ SETTING = LOCATIVE | {"within", "during", "since", "until", "after", "before"}
 OBJECT_PREPS = frozenset({"with", "to", "for", "against", "on", "of", "toward", "towards", "over", "from", "by",
                           "alongside", "behind", "upon", "at", "into"})
 # nouns naming a role that the filler holds in the owner: "the Taliban's patrons" help the Taliban
-ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector", "leader", "head", "chief",
+ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector", "paymaster", "financier",
+                        "bankroller", "armourer", "armorer", "leader", "head", "chief",
                         "commander", "founder", "deputy", "emir", "amir", "affiliate", "branch", "franchise",
                         "faction", "wing", "offshoot", "caliph", "province", "spokesman", "member", "operative",
                         "militant", "fighter", "official", "ally", "partner", "rival", "enemy", "foe", "adversary",
@@ -192,8 +193,10 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
                 return found, child.dep_ == "nsubjpass" and not raised
         if own:
             return None  # the clause has a subject of its own, and it is no actor
-        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
-            found = ctx.mention_at(verb.head)  # "the group, founded by X" / "fighters, loyal to"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG") and not infinitive:
+            # "the group, founded by X" / "fighters, loyal to" / "Jaish commanders trained in ..."
+            found = ctx.mention_at(verb.head) or (_resolve_token(verb.head, ctx) if verb.head.pos_ == "NOUN" else None)
             if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in SETTING):
                 return found, verb.tag_ == "VBN"
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -302,6 +305,33 @@ STATE_TITLES = frozenset({"president", "premier", "king", "emir", "sultan"})
 def _ruled_state(person: ActorMention, ctx: SentenceContext) -> ActorMention | None:
     state = ctx.rulers.get(person.name) if person.type == "person" else None
     return ActorMention(state, "state", person.start, person.end, "title") if state is not None else None
+
+
+def _awaits_object(verb: Token) -> bool:
+    """A verb with nothing after it but a conjunction: "armed, paid and trained X", "talked to and bombarded X"
+    (not "broke away and pledged allegiance to X")."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")]
+    return bool([c for c in verb.children if c.dep_ == "conj"]) and all(
+        c.dep_ == "prep" and not list(c.children) for c in after)
+
+
+TRAINING_PLACES = frozenset({"camp", "camps", "base", "bases", "facility", "facilities", "school", "academy",
+                             "centre", "center"})
+
+
+def _trained_in(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "trained in al-Qaeda camps", "trained at Hezbollah's bases": the owner of the camps did the training."""
+    if verb.lemma_.lower() != "train" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and TRAINING_PLACES & {place.lemma_.lower(), place.lower_}:
+                    owner = next((m for c in place.children if c.dep_ in ("poss", "compound", "nmod")
+                                  if (m := ctx.mention_at(c)) is not None), None)
+                    if owner is not None and owner.type != "place":
+                        return owner
+    return None
 
 
 def _receiving(verb: Token, ctx: SentenceContext) -> bool:
@@ -634,9 +664,17 @@ def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:
     if found is None:
         return []
     source = found[0]
+    if relation == "supports" and (host := _trained_in(head, ctx)) is not None and host != source:
+        return [(host, s) for s in with_conjuncts(source, ctx)]  # "X trained in al-Qaeda camps": al-Qaeda trains
     if passive:  # "Mumin was expelled from al-Shabaab" has no agent: the subject is the target
         return []
     targets = objects(head, ctx, relation, source)
+    if not targets and _awaits_object(head):
+        # "Israel armed, paid and trained the SLA": the verbs share the last one's object
+        for verb in head.conjuncts:
+            if verb.i > head.i and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children) and (
+                    targets := objects(verb, ctx, relation, source)):
+                break
     if not targets:
         return []
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]

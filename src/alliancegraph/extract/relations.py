@@ -236,6 +236,9 @@ def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
         named = [token.head]
     else:  # "Chad's president, X, has warned": the title is the subject, the speaker its apposition
         named = [c for c in token.children if c.dep_ == "appos"]
+        doc = token.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+            named.append(doc[token.i + 2])  # the same apposition, parsed as the verb's own subject
     return any(m.type == "person" and m.covers(t) and is_source(m, ctx) for t in named for m in ctx.mentions)
 
 
