@@ -467,3 +467,18 @@ def test_a_militia_named_like_a_nations_forces_matches_only_in_its_own_case(extr
     assert ("Israel", "supports", "Lebanese Forces") in rels
     mentions = extractor.extract(Document("t", "Lebanese forces later withdrew.", date="1985-01-01")).mentions
     assert [m.actor for m in mentions] == ["Lebanon"]
+
+
+def test_a_bandnamed_after_its_leader_or_town_is_a_group_of_its_own(extractor: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from alliancegraph.extract.actors import named_after
+
+    doc = extractor.nlp.make_doc("the Amjad Farooqi group and Misrata brigades , not the Basilan faction "
+                                 "or Dicko group")
+    grown = named_after(doc, Span(doc, 1, 3, label="person"))
+    assert (grown.text, grown.label_) == ("Amjad Farooqi group", "armed_group")
+    town = named_after(doc, Span(doc, 5, 6, label="place"))
+    assert (town.text, town.label_) == ("Misrata brigades", "armed_group")
+    assert named_after(doc, Span(doc, 10, 11, label="place")).text == "Basilan"  # a town's faction is a place's
+    assert named_after(doc, Span(doc, 13, 14, label="person")).text == "Dicko"  # one name alone is too little

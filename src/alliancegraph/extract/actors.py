@@ -94,7 +94,7 @@ class ActorMatcher:
         extra = [Span(doc, _ordinal_start(doc, ent), ent.end, label=NER_TYPES[ent.label_])
                  for ent in doc.ents
                  if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))]
-        doc.spans[SPANS_KEY] = sorted(known + extra, key=lambda s: s.start)
+        doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)
         return doc
 
 
@@ -148,6 +148,22 @@ class ActorMatcher:
         if noun.lower_ not in FORCE_NOUNS and noun.lower_ != "force":
             return span
         return Span(doc, span.start, noun.i + 1, label="state_force", kb_id=force)
+
+
+# "the Hafiz Gul Bahadur group", "Misrata brigades": a band named after its leader or its town
+AFTER_LEADER = frozenset({"group", "faction", "network"})
+AFTER_TOWN = frozenset({"brigades", "militias"})
+
+
+def named_after(doc: Doc, span: Span) -> Span:
+    """A person or town span followed by "group", "brigades" and the like, grown into that group."""
+    if span.end >= len(doc) or not doc[span.end].text.islower():
+        return span
+    noun = doc[span.end].text
+    leader = span.label_ == "person" and len(span) >= 2 and noun in AFTER_LEADER
+    if leader or (span.label_ == "place" and noun in AFTER_TOWN):
+        return Span(doc, span.start, span.end + 1, label="armed_group")
+    return span
 
 
 def _ordinal_start(doc: Doc, ent: Span) -> int:
