@@ -192,3 +192,12 @@ def test_forces_stay_unnamed_when_no_state_dominates_or_an_owner_is_named(extrac
     owned = _rels(extractor, "Iraq says little. Iraq is wary. Iraq waits. The PMF fought alongside "
                              "US-backed army units in Mosul.")
     assert not any(r[0] == "United States" and r[2] == "Iraq" for r in owned)
+
+
+def test_home_forces_are_struck_and_counted_but_never_the_counts_actor(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "Myanmar denies abuses. Myanmar bars reporters. ARSA fighters killed "
+                                            "12 soldiers near Maungdaw in March.", date="2021-03-02")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Arakan Rohingya Salvation Army", "fights", "Myanmar") in rels
+    tolls = [f for f in facts if getattr(f, "measure", None) == "casualties"]
+    assert [f.actor for f in tolls] == ["Arakan Rohingya Salvation Army"]

@@ -224,8 +224,11 @@ class Extractor:
                 earlier.append(stated)
                 facts.extend(stated)
                 changes.extend(successions(ctx))
-                facts.extend(quantities(ctx))
-                facts.extend(events(ctx, triggers["event"]))
+                # forces named only by the home state are the ones counted and struck, not the actors of
+                # quantities and events ("killing 23 soldiers" counts the killers' toll)
+                counted = replace(ctx, mentions=[m for m in ctx.mentions if m.method != "home"])
+                facts.extend(quantities(counted))
+                facts.extend(events(counted, triggers["event"]))
         types = {m.actor: m.actor_type for m in mentions}
         facts = leaders_from_successions(facts, changes, types, self.led_groups)
         facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
