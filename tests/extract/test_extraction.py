@@ -482,3 +482,11 @@ def test_a_bandnamed_after_its_leader_or_town_is_a_group_of_its_own(extractor: E
     assert (town.text, town.label_) == ("Misrata brigades", "armed_group")
     assert named_after(doc, Span(doc, 10, 11, label="place")).text == "Basilan"  # a town's faction is a place's
     assert named_after(doc, Span(doc, 13, 14, label="person")).text == "Dicko"  # one name alone is too little
+
+
+def test_a_capitals_suburbs_are_the_city_and_fighting_for_control_is_not_holding(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "Then Amal and Hezbollah fought each other for control of Beirut's "
+                                            "southern suburbs.", date="1990-01-01")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Amal Movement", "fights", "Hezbollah") in rels
+    assert not any(r[1] == "controls" or "Lebanon" in (r[0], r[2]) for r in rels)

@@ -31,6 +31,10 @@ AGENT_PREPS = frozenset({"with", "by", "between", "against"})
 PARTY_AFTER = {"on": frozenset({"rely", "depend", "lean", "count"}),
                "to": frozenset({"tie", "link", "relation", "close", "closer", "loyal", "allegiance", "proxy",
                                 "ally", "beholden", "answerable"})}
+# "Beirut's southern suburbs" are the city's (but "Bamako's airport", a state installation, is the state's)
+CITY_PARTS = frozenset({"suburb", "suburbs", "outskirts", "outskirt", "street", "streets", "district",
+                        "neighbourhood", "neighborhood", "centre", "center", "slum", "quarter", "edge", "periphery",
+                        "mayor", "residents", "people", "hospitals"})
 NER_TYPES = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 SPANS_KEY = "actors"
 # "Jaish" for Jaish-e-Mohammed, "Maute" for the Maute group: the distinctive first word of a group's name
@@ -132,6 +136,8 @@ class ActorMatcher:
             prep = root.head
             agent = root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and (prep.lower_ in AGENT_PREPS or (
                 prep.head.lemma_.lower() in PARTY_AFTER.get(prep.lower_, ()))))
+            if root.dep_ == "poss" and root.head.lemma_.lower() in CITY_PARTS:
+                agent = False  # "Beirut's southern suburbs" are the city's, not the state's
             if agent:
                 found.append(Span(doc, start, end, label="state", kb_id=doc.vocab.strings[match_id]))
             else:  # the city itself, which the small model does not always tag: "seized the capital Sanaa"

@@ -55,6 +55,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
     if relation in ("member_of", "affiliate_of") and _not_joining_a_group(head, ctx):
         return [], "joined"
+    if relation == "controls" and head.dep_ == "pobj" and head.head.lower_ in ("for", "over"):
+        return [], "contested"  # "fought for control of the suburbs", "a dispute over control of": not held
     if relation == "controls" and (held := _held(head, ctx)):
         return held, "held"
     if (fused := frames.fused_modifier(head, ctx)) is not None:
