@@ -143,3 +143,18 @@ def test_a_title_set_off_before_the_speaker_keeps_its_role(extractor: Extractor)
     rels = _rels(extractor, "In September 2014 the IMU's emir, Usman Ghazi, announced that the group stood "
                             "with Abu Bakr al-Baghdadi.")
     assert ("Usman Ghazi", "leads", "Islamic Movement of Uzbekistan", False) in rels
+
+
+def test_a_group_of_a_person_is_led_by_them_and_a_unit_of_a_force_belongs_to_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Its central wing, the Katiba Macina of the preacher Amadou Koufa, besieges towns. "
+                            "American jets struck 85 targets used by the Quds Force of Iran's Revolutionary Guards.")
+    assert ("Amadou Koufa", "leads", "Macina Liberation Front", False) in rels
+    assert ("Quds Force", "affiliate_of", "Islamic Revolutionary Guard Corps", False) in rels
+
+
+def test_fighting_alongside_one_side_against_another_is_no_alliance_with_the_other(extractor: Extractor) -> None:
+    rels = _rels(extractor, "ARSA fighters fought alongside government troops against the Arakan Army last year. "
+                            "Lashkar-e-Jhangvi has claimed attacks in Balochistan jointly with the Islamic State.")
+    assert ("Arakan Rohingya Salvation Army", "fights", "Arakan Army", False) in rels
+    assert ("Arakan Rohingya Salvation Army", "allied_with", "Arakan Army", False) not in rels
+    assert ("Lashkar-e-Jhangvi", "allied_with", "Islamic State", False) in rels

@@ -269,6 +269,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
         candidates: list[Token] = []
         if child.dep_ in OBJECTS or child.dep_ in ("xcomp", "acomp", "advmod", "npadvmod"):
             candidates = [child]
+        elif child.dep_ == "prep" and child.lower_ == "against" and relation == "allied_with":
+            continue  # "fought alongside X against Y": Y is the enemy, not the ally
         elif child.dep_ == "prep" and (child.lower_ in OBJECT_PREPS or relation == "controls"):
             candidates = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt":  # "took over Sanaa": the object may hang on the particle
@@ -332,6 +334,40 @@ def _trained_in(verb: Token, ctx: SentenceContext) -> ActorMention | None:
                     if owner is not None and owner.type != "place":
                         return owner
     return None
+
+
+def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
+    """ "the FPRC of Noureddine Adam" (he leads it), "the Quds Force of Iran's Revolutionary Guards" (a unit of
+    it): a group's name followed by "of" and a person or another group."""
+    found = []
+    for mention in ctx.mentions:
+        if mention.type not in ("armed_group", "state_force") or mention.method not in ("gazetteer", "ner"):
+            continue
+        if ctx.sent.doc[mention.end - 1].text.islower():
+            continue  # "French soldiers of Operation Barkhane": forces named generically belong to no one here
+        head = head_of(mention, ctx)
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < mention.end:
+                continue
+            owner = next((ctx.mention_at(c) for c in prep.children if c.dep_ == "pobj"), None)
+            if owner is None or owner.name == mention.name or owner.method == "pronoun":
+                continue
+            if owner.type == "person":
+                found.append(("leads", owner, mention, head))
+            elif owner.type in ("armed_group", "state_force"):
+                found.append(("affiliate_of", mention, owner, head))
+    return found
+
+
+def joint_with(adverb: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "X claimed attacks jointly with Y", "X fought together with Y": X and Y are allies."""
+    verb = adverb.head
+    partner = next((m for holder in (adverb, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
+                    if (m := _argument_in(c, ctx, None, settings=False)) is not None), None)
+    found = subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+    if partner is None or found is None or found[1] or found[0] == partner:
+        return []
+    return [(s, partner) for s in with_conjuncts(found[0], ctx)]
 
 
 def _receiving(verb: Token, ctx: SentenceContext) -> bool:

@@ -53,6 +53,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
+    if relation == "allied_with" and head.lower_ in ("jointly", "together") and (found := frames.joint_with(head, ctx)):
+        return found, "verb"  # "claimed attacks jointly with the Islamic State"
     if relation in ("member_of", "affiliate_of") and _not_joining_a_group(head, ctx):
         return [], "joined"
     if relation == "controls" and head.dep_ == "pobj" and head.head.lower_ in ("for", "over"):
@@ -95,6 +97,11 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
         for c in head.children)
 
 
+def _opposed(token: Token) -> bool:
+    """ "fought alongside X against Y": Y, under "against", is no ally."""
+    return token.dep_ == "pobj" and token.head.lower_ == "against"
+
+
 def _in_setting(token: Token, trigger: Span) -> bool:
     """ "fought in Syria", "during the war": where or when, not against whom (but "went after X" is whom)."""
     prep = token.head
@@ -114,7 +121,8 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
         inside = [m for m in ctx.mentions if m != source and m.method != "pronoun" and m.start >= trigger.end
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
                   and not _in_other_clause(ctx.sent.doc[m.start], head)
-                  and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))]
+                  and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))
+                  and not (relation == "allied_with" and _opposed(ctx.sent.doc[m.start : m.end].root))]
         return [(source, t) for t in frames.with_conjuncts(inside[0], ctx)] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
@@ -222,6 +230,12 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                     if _valid("fights", target, enemy, trigger) and (target.name, "fights", enemy.name) not in seen:
                         seen.add((target.name, "fights", enemy.name))
                         yield _relation("fights", target, enemy, ctx, hedged, negated, trigger)
+    for relation, source, target, token in frames.of_owner(parties):
+        if (source.name, relation, target.name) not in seen and _valid(relation, source, target, ctx.sent[0:1]):
+            seen.add((source.name, relation, target.name))
+            span = token.doc[token.i : token.i + 1]
+            yield _relation(relation, source, target, ctx, is_hedged(sent, ctx.lexicon, ctx.questioned, token),
+                            is_negated(token, sent, ctx.lexicon), span)
 
 
 def _as_state(mention: ActorMention, ctx: SentenceContext) -> ActorMention:
