@@ -158,3 +158,15 @@ def test_fighting_alongside_one_side_against_another_is_no_alliance_with_the_oth
     assert ("Arakan Rohingya Salvation Army", "fights", "Arakan Army", False) in rels
     assert ("Arakan Rohingya Salvation Army", "allied_with", "Arakan Army", False) not in rels
     assert ("Lashkar-e-Jhangvi", "allied_with", "Islamic State", False) in rels
+
+
+def test_overrunning_a_groups_positions_is_fighting_it_and_taking_a_town_is_control(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Taliban fighters overran the IMU's positions in Zabul province. "
+                            "The Taliban took over Kabul in 2021. The Taliban is holding on to its ties with al-Qaeda.")
+    assert ("Taliban", "fights", "Islamic Movement of Uzbekistan", False) in rels
+    assert ("Taliban", "fights", "al-Qaeda", False) not in rels
+
+
+def test_strikes_that_have_stopped_are_negated(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Saudi airstrikes on the Houthis have stopped.")
+    assert ("Saudi Arabia", "fights", "Houthis", True) in rels

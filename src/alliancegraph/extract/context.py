@@ -110,6 +110,7 @@ def _search_texts(tokens: Span | list[Token]) -> tuple[str, str]:
     return found
 
 
+ENDINGS = frozenset({"stop", "cease", "halt"})
 FUNCTION_NEGATIONS = frozenset({"not", "never", "no", "n't", "without", "nor", "neither"})
 
 
@@ -129,6 +130,8 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     for head in heads:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in ENDINGS:
+        return True  # "Saudi airstrikes have stopped"
     # "refused to pledge allegiance", "declined to back", "avoided fighting", "ended its support": a verb of
     # refusal or ending governing the trigger
     refusals = {cue[:-3] for cue in lexicon.negation_cues if cue.endswith(" to")} | {

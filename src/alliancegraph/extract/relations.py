@@ -97,6 +97,9 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
         for c in head.children)
 
 
+CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
+
+
 def _opposed(token: Token) -> bool:
     """ "fought alongside X against Y": Y, under "against", is no ally."""
     return token.dep_ == "pobj" and token.head.lower_ == "against"
@@ -212,19 +215,22 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         if frame == "mutual" and relation not in SYMMETRIC_RELATIONS:
             pairs = pairs + [(b, a) for a, b in pairs]
         for source, target in pairs:
-            if relation in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
+            # "overran the IMU's positions", "seized the army's base": what is taken from a party is a fight
+            taken = relation == "controls" and target.type in ("armed_group", "state_force")
+            kind = "fights" if taken and trigger.root.lemma_.lower() in CAPTURES else relation
+            if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
-            if not _valid(relation, source, target, trigger) or (source.name, relation, target.name) in seen:
+            if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
-            if relation != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
+            if kind != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
                 continue  # "its branch in Syria": Syria is where, not whom
-            seen.add((source.name, relation, target.name))
-            if relation in SYMMETRIC_RELATIONS:
-                seen.add((target.name, relation, source.name))
+            seen.add((source.name, kind, target.name))
+            if kind in SYMMETRIC_RELATIONS:
+                seen.add((target.name, kind, source.name))
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
             hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
-            yield _relation(relation, source, target, ctx, hedged, negated, trigger)
-            if relation == "supports" and frame == "verb":
+            yield _relation(kind, source, target, ctx, hedged, negated, trigger)
+            if kind == "supports" and frame == "verb":
                 # "Washington backs the SDF against the Islamic State": the helped side fights the third
                 for enemy in frames.opposed(trigger.root, parties):
                     if _valid("fights", target, enemy, trigger) and (target.name, "fights", enemy.name) not in seen:
