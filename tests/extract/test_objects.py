@@ -170,3 +170,13 @@ def test_overrunning_a_groups_positions_is_fighting_it_and_taking_a_town_is_cont
 def test_strikes_that_have_stopped_are_negated(extractor: Extractor) -> None:
     rels = _rels(extractor, "Saudi airstrikes on the Houthis have stopped.")
     assert ("Saudi Arabia", "fights", "Houthis", True) in rels
+
+
+def test_sending_arms_against_a_group_is_attacking_it_and_training_with_one_is_its_training(
+        extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Revolutionary Guards fired missiles and sent explosive drones against KDPI "
+                            "and Komala compounds around Koya. Its first leader, Khalid al-Barnawi, had trained "
+                            "with al-Qaeda in the Islamic Maghreb in northern Mali.")
+    assert ("Islamic Revolutionary Guard Corps", "fights", "Komala", False) in rels
+    assert not any(r[0] == "Islamic Revolutionary Guard Corps" and r[1] == "supports" for r in rels)
+    assert ("al-Qaeda in the Islamic Maghreb", "supports", "Khalid al-Barnawi", False) in rels

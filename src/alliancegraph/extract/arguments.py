@@ -269,8 +269,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
         candidates: list[Token] = []
         if child.dep_ in OBJECTS or child.dep_ in ("xcomp", "acomp", "advmod", "npadvmod"):
             candidates = [child]
-        elif child.dep_ == "prep" and child.lower_ == "against" and relation == "allied_with":
-            continue  # "fought alongside X against Y": Y is the enemy, not the ally
+        elif child.dep_ == "prep" and child.lower_ == "against" and relation in ("allied_with", "supports"):
+            continue  # "fought alongside X against Y", "sent drones against Y": Y is the enemy, not the friend
         elif child.dep_ == "prep" and (child.lower_ in OBJECT_PREPS or relation == "controls"):
             candidates = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt":  # "took over Sanaa": the object may hang on the particle
@@ -322,10 +322,15 @@ TRAINING_PLACES = frozenset({"camp", "camps", "base", "bases", "facility", "faci
 
 
 def _trained_in(verb: Token, ctx: SentenceContext) -> ActorMention | None:
-    """ "trained in al-Qaeda camps", "trained at Hezbollah's bases": the owner of the camps did the training."""
+    """ "trained in al-Qaeda camps", "trained at Hezbollah's bases": the owner of the camps did the training;
+    "had trained with AQIM": AQIM trained him."""
     if verb.lemma_.lower() != "train" or any(c.dep_ == "dobj" for c in verb.children):
         return None
     for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            host = next((m for c in prep.children if c.dep_ == "pobj" and (m := ctx.mention_at(c)) is not None), None)
+            if host is not None and host.type in ("armed_group", "state_force", "state"):
+                return host
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
             for place in prep.children:
                 if place.dep_ == "pobj" and TRAINING_PLACES & {place.lemma_.lower(), place.lower_}:

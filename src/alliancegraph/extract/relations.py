@@ -100,6 +100,15 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
 
 
+def _against(token: Token, trigger: Token) -> bool:
+    """Whether a token sits in an "against" phrase of the trigger's."""
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ == "against":
+            return True
+        token = token.head
+    return False
+
+
 def _opposed(token: Token) -> bool:
     """ "fought alongside X against Y": Y, under "against", is no ally."""
     return token.dep_ == "pobj" and token.head.lower_ == "against"
@@ -218,6 +227,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             # "overran the IMU's positions", "seized the army's base": what is taken from a party is a fight
             taken = relation == "controls" and target.type in ("armed_group", "state_force")
             kind = "fights" if taken and trigger.root.lemma_.lower() in CAPTURES else relation
+            if kind == "supports" and _against(ctx.sent.doc[target.start : target.end].root, trigger.root):
+                kind = "fights"  # "sent explosive drones against KDPI compounds": sent to strike them
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
