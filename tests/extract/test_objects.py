@@ -180,3 +180,9 @@ def test_sending_arms_against_a_group_is_attacking_it_and_training_with_one_is_i
     assert ("Islamic Revolutionary Guard Corps", "fights", "Komala", False) in rels
     assert not any(r[0] == "Islamic Revolutionary Guard Corps" and r[1] == "supports" for r in rels)
     assert ("al-Qaeda in the Islamic Maghreb", "supports", "Khalid al-Barnawi", False) in rels
+
+
+def test_a_state_naming_a_captives_nationality_is_not_the_place_taken(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The New Zealand pilot had been seized by fighters of the West Papua National "
+                            "Liberation Army. Officials hope to meet again when Ramadan begins.")
+    assert not any(r[1] == "controls" or r[0] == "Ramadan" for r in rels)

@@ -100,6 +100,19 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
 
 
+PLACE_HEADS = frozenset({"province", "city", "district", "region", "town", "valley", "county", "state",
+                         "governorate", "area", "areas", "airport", "port", "border", "countryside", "capital",
+                         "oblast", "department", "municipality", "village", "villages", "camp", "base"})
+
+
+def _modifies_noun(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """ "the New Zealand pilot": a name modifying another noun, not a place itself ("Kandahar province" is)."""
+    root = ctx.sent.doc[mention.start : mention.end].root
+    head = root.head
+    return (root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= mention.end
+            and head.lower_ not in PLACE_HEADS)
+
+
 def _against(token: Token, trigger: Token) -> bool:
     """Whether a token sits in an "against" phrase of the trigger's."""
     while token.i != trigger.i and token.head.i != token.i:
@@ -233,6 +246,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
+            if kind == "controls" and _modifies_noun(target, ctx):
+                continue  # "the New Zealand pilot had been seized": the pilot, not New Zealand
             if kind != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
                 continue  # "its branch in Syria": Syria is where, not whom
             seen.add((source.name, kind, target.name))
