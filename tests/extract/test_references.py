@@ -129,3 +129,13 @@ def test_the_two_are_the_pair_just_named_and_nothing_without_one(extractor: Extr
     unnamed = extractor.extract(Document("t", "HTS met the Islamic State once. Later the Syrian National Army "
                                               "arrived. The two have clashed repeatedly.", date="2023-01-01")).facts
     assert not any(isinstance(f, Relation) and f.relation == "fights" for f in unnamed)
+
+
+def test_a_group_named_after_the_topic_is_what_the_group_then_means(extractor: Extractor) -> None:
+    text = ("When the Taliban returned to Kabul in 2021, officials celebrated. Months later the bill is arriving, "
+            "and it is not only the Pakistani Taliban who present it. Consider Jaish-e-Mohammed. The group, "
+            "founded by Masood Azhar in 2000, has spent its existence attacking India.")
+    facts = extractor.extract(Document("t", text, date="2023-03-08")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Masood Azhar", "leads", "Jaish-e-Mohammed") in rels
+    assert ("Masood Azhar", "leads", "Taliban") not in rels

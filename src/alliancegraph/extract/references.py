@@ -148,6 +148,7 @@ class DescriptionResolver:
         self.kinds = kinds or {}  # a group's name -> the KIND_NOUNS its own names use
         self.affiliates = affiliates or Affiliates()
         self.last_group: ActorMention | None = None
+        self.last_group_age = 0
         self.last_organised: ActorMention | None = None
         self.last_person: ActorMention | None = None
         self.topic: ActorMention | None = None  # the last organised subject, this sentence or the one before
@@ -182,7 +183,7 @@ class DescriptionResolver:
                 if mention.type in GROUP_TYPES:
                     self.group_topic, self.group_topic_age = mention, 0
         if mention.type in GROUP_TYPES:
-            self.last_group = mention
+            self.last_group, self.last_group_age = mention, 0
             if self.pair is not None and mention.name not in (self.pair[0].name, self.pair[1].name):
                 self.pair = None
             noun = sent.doc[mention.end] if mention.end < sent.end else None
@@ -203,6 +204,8 @@ class DescriptionResolver:
             return topic
         # "X was killed; his successor still leads the group": a person's sentence keeps the group in view
         recent = self.group_topic if self.group_topic is not None and self.group_topic_age <= 2 else None
+        if recent is not None and self.last_group is not None and self.last_group_age < self.group_topic_age <= 2:
+            return self.last_group  # "Consider Jaish-e-Mohammed. The group ...": named since the topic was
         return recent or self.last_group
 
     def _copy(self, antecedent: ActorMention, start: int, end: int, method: str) -> ActorMention:
@@ -216,6 +219,7 @@ class DescriptionResolver:
         self.topic_age += 1
         self.main_topic = False
         self.group_topic_age += 1
+        self.last_group_age += 1
         self.pair_age += 1
         self._find_pair(sent, mentions)
         for token in sent:
