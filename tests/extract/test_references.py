@@ -139,3 +139,14 @@ def test_a_group_named_after_the_topic_is_what_the_group_then_means(extractor: E
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Masood Azhar", "leads", "Jaish-e-Mohammed") in rels
     assert ("Masood Azhar", "leads", "Taliban") not in rels
+
+
+def test_they_after_a_plural_subject_that_names_no_actor_is_that_subject(extractor: Extractor) -> None:
+    quiet = extractor.extract(Document("t", "When the Taliban returned to Kabul, officials in Islamabad "
+                                            "celebrated what they assumed would be a friendly government.",
+                                       date="2023-03-08")).mentions
+    assert [m.text for m in quiet if m.method == "pronoun"] == []
+    named = extractor.extract(Document("t", "Hamas fighters said they would attack Israel.",
+                                       date="2023-03-08")).facts
+    assert ("Hamas", "fights", "Israel") in {(f.source, f.relation, f.target) for f in named
+                                             if isinstance(f, Relation)}

@@ -77,6 +77,19 @@ REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
+def _plural_people_before(token: Token, mentions: list[ActorMention]) -> bool:
+    """A plural subject earlier in the sentence that names no actor ("officials", "residents") is what a
+    later "they" means."""
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    parties = {i for m in mentions if m.type not in ("place", "state") for i in range(m.start, m.end)}
+    for other in reversed(list(token.sent)[: token.i - token.sent.start]):
+        if other.dep_ in ("nsubj", "nsubjpass") and other.tag_ == "NNS" and other.i not in named:
+            return not any(c.i in parties for c in other.subtree)  # "Hamas fighters said they": Hamas
+        if other.i in named and other.dep_ in ("nsubj", "nsubjpass"):
+            return False
+    return False
+
+
 def _named_possession(owner: ActorMention, sent: Span, groups: list[ActorMention]) -> ActorMention | None:
     """ "A and al-Qaeda's Sahel coalition, JNIM": the pair's second member is the possession named after it."""
     doc = sent.doc
@@ -283,6 +296,8 @@ class DescriptionResolver:
                     self._remember(mention, sent)  # "It is believed to ...": the subject stays the topic
                 return [mention]
             if word in THEY:
+                if _plural_people_before(token, mentions):
+                    return []  # "officials in Islamabad celebrated what they assumed": the officials
                 if self.pair is not None and self.pair_age <= 1:
                     first, second = self.pair
                     return [self._copy(first, token.i, token.i + 1, "pronoun"),
