@@ -150,3 +150,8 @@ def test_they_after_a_plural_subject_that_names_no_actor_is_that_subject(extract
                                        date="2023-03-08")).facts
     assert ("Hamas", "fights", "Israel") in {(f.source, f.relation, f.target) for f in named
                                              if isinstance(f, Relation)}
+
+
+def test_the_it_of_a_cleft_stands_for_nothing(extractor: Extractor) -> None:
+    mentions = extractor.extract(Document("t", "It was Hamas that attacked first.", date="2023-03-08")).mentions
+    assert [m.method for m in mentions] == ["gazetteer"]

@@ -109,6 +109,9 @@ def _is_expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     head = token.head
+    if token.lower_ == "it" and token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children) for c in head.children):
+        return True  # a cleft: "it is not only the Pakistani Taliban who are presenting it"
     if token.lower_ != "it" or head.lemma_.lower() not in RAISING:
         return False
     return any(c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") for c in head.children)
