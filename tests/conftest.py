@@ -4,12 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from alliancegraph import Store
+from alliancegraph import Document, Relation, Store
 from alliancegraph.extract import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
+
+
+def relation_keys(extractor: Extractor, text: str, date: str = "2021-03-02") -> set[tuple[str, str, str, bool]]:
+    """(source, relation, target, negated) of every relation the extractor reads in one short text."""
+    facts = extractor.extract(Document("t", text, date=date)).facts
+    return {(f.source, f.relation, f.target, f.negated) for f in facts if isinstance(f, Relation)}
 
 
 @pytest.fixture(scope="session")

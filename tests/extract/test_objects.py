@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from alliancegraph import Document, Relation
 from alliancegraph.extract import Extractor
+from tests.conftest import relation_keys
 
 
 def _rels(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
-    facts = extractor.extract(Document("t", text, date="2021-03-02")).facts
-    return {(f.source, f.relation, f.target, f.negated) for f in facts if isinstance(f, Relation)}
+    return relation_keys(extractor, text)
 
 
 def test_help_received_comes_from_its_owner_and_goes_to_the_subject(extractor: Extractor) -> None:
