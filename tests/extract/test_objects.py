@@ -186,3 +186,13 @@ def test_a_state_naming_a_captives_nationality_is_not_the_place_taken(extractor:
     rels = _rels(extractor, "The New Zealand pilot had been seized by fighters of the West Papua National "
                             "Liberation Army. Officials hope to meet again when Ramadan begins.")
     assert not any(r[1] == "controls" or r[0] == "Ramadan" for r in rels)
+
+
+def test_a_person_whose_group_it_is_or_under_whom_it_acts_leads_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The group broke away from Muqtada al-Sadr's Mahdi Army in 2006. Under Djamel "
+                            "Zitouni, who became emir in 1994, the GIA exported its war to France. In 2018 a group "
+                            "of them left HTS and founded Hurras al-Din under Abu Humam al-Shami.")
+    assert ("Muqtada al-Sadr", "leads", "Mahdi Army", False) in rels
+    assert ("Djamel Zitouni", "leads", "Armed Islamic Group", False) in rels
+    assert ("Abu Humam al-Shami", "leads", "Hurras al-Din", False) in rels
+    assert ("Abu Humam al-Shami", "leads", "Hayat Tahrir al-Sham", False) not in rels

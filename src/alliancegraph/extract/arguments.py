@@ -342,8 +342,8 @@ def _trained_in(verb: Token, ctx: SentenceContext) -> ActorMention | None:
 
 
 def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
-    """ "the FPRC of Noureddine Adam" (he leads it), "the Quds Force of Iran's Revolutionary Guards" (a unit of
-    it): a group's name followed by "of" and a person or another group."""
+    """ "the FPRC of Noureddine Adam", "Yasser Arafat's PLO" (he leads it), "the Quds Force of Iran's Revolutionary
+    Guards" (a unit of it): a group's name with a person or another group as its owner."""
     found = []
     for mention in ctx.mentions:
         if mention.type not in ("armed_group", "state_force") or mention.method not in ("gazetteer", "ner"):
@@ -351,6 +351,10 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
         if ctx.sent.doc[mention.end - 1].text.islower():
             continue  # "French soldiers of Operation Barkhane": forces named generically belong to no one here
         head = head_of(mention, ctx)
+        owner = next((m for c in head.children if c.dep_ == "poss" and c.i < mention.start
+                      if (m := ctx.mention_at(c)) is not None and m.method != "pronoun"), None)
+        if owner is not None and owner.type == "person":
+            found.append(("leads", owner, mention, head))  # "Yasser Arafat's PLO", "Machar's SPLM-IO"
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < mention.end:
                 continue
@@ -361,6 +365,33 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
                 found.append(("leads", owner, mention, head))
             elif owner.type in ("armed_group", "state_force"):
                 found.append(("affiliate_of", mention, owner, head))
+    return found
+
+
+FOUNDING_VERBS = frozenset({"found", "form", "create", "establish", "launch", "rebuild", "build", "start"})
+
+
+def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
+    """ "Under Djamel Zitouni, the GIA exported its war", "the IRA's leadership, under its chief of staff
+    Cathal Goulding, voted": a person the clause's group acted under leads it."""
+    found = []
+    for prep in ctx.sent:
+        if prep.lower_ != "under" or prep.dep_ != "prep":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        person = _resolve_token(obj, ctx) if obj is not None else None
+        if person is None or person.type != "person":
+            continue
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        made = next((m for c in verb.children if c.dep_ == "dobj" and (m := ctx.mention_at(c)) is not None), None)
+        if made is not None and verb.lemma_.lower() in FOUNDING_VERBS:
+            group: tuple[ActorMention, bool] | None = (made, False)  # "founded Hurras al-Din under X": X leads it
+        else:
+            group = subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+        if group is not None and not group[1] and group[0].type == "armed_group":
+            found.append(("leads", person, group[0], prep))
     return found
 
 
