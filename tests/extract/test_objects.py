@@ -196,3 +196,10 @@ def test_a_person_whose_group_it_is_or_under_whom_it_acts_leads_it(extractor: Ex
     assert ("Djamel Zitouni", "leads", "Armed Islamic Group", False) in rels
     assert ("Abu Humam al-Shami", "leads", "Hurras al-Din", False) in rels
     assert ("Abu Humam al-Shami", "leads", "Hayat Tahrir al-Sham", False) not in rels
+
+
+def test_a_groups_arm_is_its_branch_and_denied_links_are_negated_alliances(extractor: Extractor) -> None:
+    rels = _rels(extractor, "By 2014 the Quds Force, the IRGC's foreign operations arm, had grown. ARSA has "
+                            "always denied any link to al-Qaeda.")
+    assert ("Quds Force", "affiliate_of", "Islamic Revolutionary Guard Corps", False) in rels
+    assert ("Arakan Rohingya Salvation Army", "allied_with", "al-Qaeda", True) in rels

@@ -155,3 +155,10 @@ def test_they_after_a_plural_subject_that_names_no_actor_is_that_subject(extract
 def test_the_it_of_a_cleft_stands_for_nothing(extractor: Extractor) -> None:
     mentions = extractor.extract(Document("t", "It was Hamas that attacked first.", date="2023-03-08")).mentions
     assert [m.method for m in mentions] == ["gazetteer"]
+
+
+def test_a_description_set_beside_a_name_is_that_name_not_the_actor_fused_into_it(extractor: Extractor) -> None:
+    text = ("Security services captured two senior figures of Ansaru, the al-Qaeda-aligned group that has "
+            "spent years among the bandits.")
+    mentions = extractor.extract(Document("t", text, date="2025-08-19")).mentions
+    assert [(m.actor, m.method) for m in mentions if m.method == "description"] == [("Ansaru", "description")]

@@ -327,6 +327,11 @@ class DescriptionResolver:
                                  if c.dep_ in ("det", "amod", "compound", "nummod", "predet")])
         if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children):
             return []  # "the Islamic State faction": a name, not a description
+        left = token.doc[min(t.i for t in token.subtree)]
+        if left.i >= 2 and token.doc[left.i - 1].text == "," and lemma in GROUP_NOUNS | KIND_NOUNS:
+            named = next((m for m in mentions if m.end == left.i - 1 and m.type in GROUP_TYPES), None)
+            if named is not None:  # "Ansaru, the al-Qaeda-aligned group": the name it is set beside
+                return [self._copy(named, left.i, token.i + 1, "description")]
         plural = token.tag_ == "NNS" and "the" in words and lemma in PAIR_NOUNS
         if (plural or words & {"two", "both"}) and lemma in PAIR_NOUNS and len(self.groups) >= 2:
             older, newer = self.groups[-2], self.groups[-1]

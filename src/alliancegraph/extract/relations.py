@@ -228,6 +228,9 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     for label, trigger in triggers:
         relation = "supports" if label == RECEIVED else label
         relation = "affiliate_of" if relation == "member_of" and _group_source(trigger, ctx) else relation
+        if relation == "supports" and trigger.root.pos_ == "NOUN" and trigger.root.lower_ == "arm" and any(
+                c.dep_ in ("poss", "amod", "compound") for c in trigger.root.children):
+            relation = "affiliate_of"  # "the IRGC's foreign operations arm" is a branch, not weapons
         # "X announced his support for Y": the speaker's own words are the tie itself
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
         said = said or _describes_speaker(trigger, ctx)
