@@ -203,3 +203,18 @@ def test_a_groups_arm_is_its_branch_and_denied_links_are_negated_alliances(extra
                             "always denied any link to al-Qaeda.")
     assert ("Quds Force", "affiliate_of", "Islamic Revolutionary Guard Corps", False) in rels
     assert ("Arakan Rohingya Salvation Army", "allied_with", "al-Qaeda", True) in rels
+
+
+def test_talks_begun_by_a_pair_are_between_them_and_holding_talks_is_no_control(extractor: Extractor) -> None:
+    rels = _rels(extractor, "When Bahrain and Iran announced last month that they would begin talks on restoring "
+                            "relations, officials spoke warmly. Hamas and Fatah held talks in Cairo.")
+    assert ("Bahrain", "negotiates_with", "Iran", False) in rels
+    assert ("Hamas", "negotiates_with", "Fatah", False) in rels
+    assert not any(r[1] == "controls" for r in rels)
+
+
+def test_breaking_away_and_forming_a_group_is_the_new_groups_split(extractor: Extractor) -> None:
+    rels = _rels(extractor, "In 2015 some commanders broke away from al-Shabaab and formed the Islamic State "
+                            "Somalia Province. The Kit-Gwang faction later struck its own deal with Juba.")
+    assert ("Islamic State Somalia", "split_from", "al-Shabaab", False) in rels
+    assert not any(r[1] == "fights" for r in rels)

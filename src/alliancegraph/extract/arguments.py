@@ -271,6 +271,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             candidates = [child]
         elif child.dep_ == "prep" and child.lower_ == "against" and relation in ("allied_with", "supports"):
             continue  # "fought alongside X against Y", "sent drones against Y": Y is the enemy, not the friend
+        elif child.dep_ == "prep" and child.lower_ in ("on", "over", "about") and relation == "negotiates_with":
+            continue  # "the Agreement on the Bangsamoro with Manila": what is negotiated, not with whom
         elif child.dep_ == "prep" and (child.lower_ in OBJECT_PREPS or relation == "controls"):
             candidates = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt":  # "took over Sanaa": the object may hang on the particle
@@ -393,6 +395,20 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
         if group is not None and not group[1] and group[0].type == "armed_group":
             found.append(("leads", person, group[0], prep))
     return found
+
+
+def broke_and_formed(verb: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "a handful of fighters broke away from the EPP and formed the ACA": the new group split from the old."""
+    if verb.pos_ != "VERB":
+        return []
+    holders = (verb.i, *(p.i for p in verb.children if p.dep_ in ("prt", "advmod")))  # "broke away from"
+    old = next((m for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("from", "with") and c.head.i in holders
+                for g in c.children if g.dep_ == "pobj" and (m := ctx.mention_at(g)) is not None), None)
+    new = next((m for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in FOUNDING_VERBS
+                for g in c.children if g.dep_ == "dobj" and (m := ctx.mention_at(g)) is not None), None)
+    if old is None or new is None or old == new or new.type not in ("armed_group", "group"):
+        return []
+    return [(new, old)]
 
 
 def joint_with(adverb: Token, ctx: SentenceContext) -> list[Pair]:
@@ -519,7 +535,10 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | 
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
                      for c in head.subtree if c.lower_ in ("other", "another"))
     mutual_verb = head.lemma_.lower() in MUTUAL_VERBS
-    if len(together) >= 2 and (each_other or (mutual_verb and not _takes_object(head))):
+    # "A and B would begin talks on restoring relations": talks with no other party are between the subjects
+    mutual_noun = relation == "negotiates_with" and head.pos_ == "NOUN" and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children)
+    if len(together) >= 2 and (each_other or mutual_noun or (mutual_verb and not _takes_object(head))):
         return together[0], together[1]
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
@@ -710,7 +729,8 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     targets = objects(head, ctx, relation, source)
     if not targets and (anchor.dep_ == "dobj" or misread) and governing is not None and governing.pos_ == "VERB":
         # "launched strikes on Tuesday against camps of the ADF": the target hangs on the light verb
-        targets = [t for c in governing.children if c.dep_ == "prep" and c.lower_ in LIGHT_VERB_PREPS
+        preps = LIGHT_VERB_PREPS | ({"with"} if relation in ("negotiates_with", "allied_with") else set())
+        targets = [t for c in governing.children if c.dep_ == "prep" and c.lower_ in preps
                    if (t := _argument_in(c, ctx, source)) is not None]
     if source is None or not targets:
         return []

@@ -271,10 +271,13 @@ class DescriptionResolver:
         return [ActorMention(branch, "armed_group", token.i, token.i + 1, "description")]
 
     def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> None:
-        """Two armed groups coordinated in this sentence ("A and B") are what a later "they" means."""
-        groups = [m for m in mentions if m.type in GROUP_TYPES]
+        """Two armed groups or states coordinated in this sentence ("A and B") are what a later "they" means."""
+        groups = [m for m in mentions if m.type in GROUP_TYPES | {"state"}]
         for first, second in zip(groups, groups[1:], strict=False):
             between = sent.doc[first.end : second.start]
+            root = sent.doc[first.start : first.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+                continue  # "US forces in Iraq and Syria": places, not a pair that acts
             if first.name != second.name and len(between) <= 2 and any(t.lower_ in ("and", "&") for t in between):
                 second = _named_possession(second, sent, groups) or second
                 self.pair, self.pair_age = (first, second), 0

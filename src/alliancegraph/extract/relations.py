@@ -55,6 +55,14 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
     if relation == "allied_with" and head.lower_ in ("jointly", "together") and (found := frames.joint_with(head, ctx)):
         return found, "verb"  # "claimed attacks jointly with the Islamic State"
+    if relation == "fights" and head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.figurative_objects.get("attack", ())
+            for c in head.children):
+        return [], "figurative"  # "struck its own deal with Juba"
+    if relation == "controls" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in head.children):
+        return [], "figurative"  # "held talks in Cairo", "holds elections"
+    if relation == "split_from" and (founded := frames.broke_and_formed(head, ctx)):
+        return founded, "verb"  # "fighters broke away from the EPP and formed the ACA"
     if relation in ("member_of", "affiliate_of") and _not_joining_a_group(head, ctx):
         return [], "joined"
     if relation == "controls" and head.dep_ == "pobj" and head.head.lower_ in ("for", "over"):
@@ -97,6 +105,8 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
         for c in head.children)
 
 
+GATHERINGS = frozenset({"talk", "talks", "meeting", "election", "elections", "exercise", "exercises", "rally",
+                        "conference", "ceremony", "vote", "referendum", "summit", "session", "round"})
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
 
 
