@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -226,9 +227,13 @@ def home_forces(doc: Doc, mentions: list[ActorMention], home: str | None) -> lis
     name no state are the document's own state's."""
     if home is None:
         return mentions
+    last_words = {doc.vocab.strings.add(w.split()[-1]) for w in HOME_FORCES}
+    spots = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in last_words]
+    if not spots:
+        return mentions
     taken = {i for m in mentions for i in range(m.start, m.end)}
     added = []
-    for token in doc:
+    for token in (doc[i] for i in spots):
         if token.i in taken or token.pos_ != "NOUN" or not token.text.islower():
             continue
         words = token.lower_

@@ -45,6 +45,8 @@ PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organis
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
+# the parts of speech a description or pronoun can be ("the group", "it", "the two", "both")
+REFERRING_POS = frozenset({"NOUN", "PRON", "NUM", "DET"})
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
 HE = frozenset({"he", "his", "him", "himself"})
@@ -243,7 +245,7 @@ class DescriptionResolver:
             if named is not None:
                 self._remember(named, sent)
                 continue
-            if token.i in taken:
+            if token.i in taken or token.pos_ not in REFERRING_POS:
                 continue
             branch = self._branch(token, found)
             if branch:
