@@ -218,3 +218,12 @@ def test_breaking_away_and_forming_a_group_is_the_new_groups_split(extractor: Ex
                             "Somalia Province. The Kit-Gwang faction later struck its own deal with Juba.")
     assert ("Islamic State Somalia", "split_from", "al-Shabaab", False) in rels
     assert not any(r[1] == "fights" for r in rels)
+
+
+def test_with_the_backing_of_x_x_is_the_backer_and_a_named_agreement_is_no_actor(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Hamas won with the support of Iran. The deal was signed by Baghdad with the backing "
+                            "of the United Nations. Voters endorsed the Good Friday Agreement.")
+    assert ("Iran", "supports", "Hamas", False) in rels
+    assert ("United Nations", "supports", "Iraq", False) in rels
+    assert ("Hamas", "supports", "Iran", False) not in rels
+    assert not any("Good Friday Agreement" in (r[0], r[2]) for r in rels)

@@ -22,6 +22,8 @@ from spacy.util import filter_spans
 from .context import ActorMention
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 
+DOCUMENT_NAMES = frozenset({"Agreement", "Accord", "Accords", "Treaty", "Protocol", "Declaration", "Resolution",
+                            "Charter", "Roadmap", "Memorandum"})
 FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "junta", "cabinet"})
 UNIT_NOUNS = frozenset({"corps", "division", "brigade", "battalion", "regiment", "squadron", "command"})
@@ -378,6 +380,8 @@ class ActorResolver:
         text = strip_name(span.text, self.gazetteer.titles)
         if not text or not any(c.isupper() for c in text) or text.lower() in self.not_actors:
             return None
+        if text.split()[-1] in DOCUMENT_NAMES:
+            return None  # "the Good Friday Agreement", "the Doha Accord": a text, not an actor
         if span.label_ == "person" and " " not in text:
             text = _shared_surname(span) or text
         entry = self.gazetteer.lookup(text)

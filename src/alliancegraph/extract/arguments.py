@@ -422,6 +422,12 @@ def joint_with(adverb: Token, ctx: SentenceContext) -> list[Pair]:
     return [(s, partner) for s in with_conjuncts(found[0], ctx)]
 
 
+def _with_the_help(noun: Token) -> bool:
+    """ "signed by Baghdad and Erbil with the backing of the United Nations": the "of" is the giver."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "under") and noun.lemma_.lower() in (
+        "backing", "support", "help", "blessing", "assistance", "aid", "protection", "sponsorship")
+
+
 def _receiving(verb: Token, ctx: SentenceContext) -> bool:
     """A verb whose subject is the one helped ("needed", "received", "obtained"), from the lexicon's phrases."""
     return verb.pos_ == "VERB" and any(phrase.split()[0] == verb.lemma_.lower()
@@ -699,6 +705,11 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
             return []
         return [(filler, owner) for filler in fillers]
     source = owner
+    if relation == "supports" and owner is not None and _with_the_help(head):
+        verb = head.head.head  # "signed by Baghdad with the backing of the UN": the UN backs Baghdad
+        by = agent(verb, ctx)
+        found = (by, False) if by is not None else subject(verb, ctx)
+        return [(owner, r) for r in with_conjuncts(found[0], ctx) if r != owner] if found and not found[1] else []
     if relation == "supports" and owner is not None and head.dep_ == "dobj" and _receiving(head.head, ctx):
         found = subject(head.head, ctx)  # "the Taliban needed al-Qaeda's assistance": al-Qaeda gives, to the Taliban
         return [(owner, r) for r in with_conjuncts(found[0], ctx)] if found and not found[1] else []
