@@ -124,17 +124,13 @@ def _modifies_noun(mention: ActorMention, ctx: SentenceContext) -> bool:
 
 
 def _against(token: Token, trigger: Token) -> bool:
-    """Whether a token sits in an "against" phrase of the trigger's."""
+    """Whether a token sits in an "against" phrase of the trigger's: "fought alongside X against Y" makes no
+    ally of Y, "sent drones against Y" is no help to Y."""
     while token.i != trigger.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ == "against":
             return True
         token = token.head
     return False
-
-
-def _opposed(token: Token) -> bool:
-    """ "fought alongside X against Y": Y, under "against", is no ally."""
-    return token.dep_ == "pobj" and token.head.lower_ == "against"
 
 
 def _in_setting(token: Token, trigger: Span) -> bool:
@@ -157,7 +153,7 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
                   and not _in_other_clause(ctx.sent.doc[m.start], head)
                   and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))
-                  and not (relation == "allied_with" and _opposed(ctx.sent.doc[m.start : m.end].root))]
+                  and not (relation == "allied_with" and _against(ctx.sent.doc[m.start : m.end].root, head))]
         return [(source, t) for t in frames.with_conjuncts(inside[0], ctx)] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
