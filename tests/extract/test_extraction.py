@@ -490,3 +490,15 @@ def test_a_capitals_suburbs_are_the_city_and_fighting_for_control_is_not_holding
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Amal Movement", "fights", "Hezbollah") in rels
     assert not any(r[1] == "controls" or "Lebanon" in (r[0], r[2]) for r in rels)
+
+
+def test_a_name_two_groups_share_is_read_from_the_documents_region(extractor: Extractor) -> None:
+    tajik = ("Jamaat Ansarullah recruits Tajik exiles in northern Afghanistan. "
+             "Ansarullah fighters fought alongside the Taliban in Kunduz.")
+    yemeni = "The Houthis hold Sanaa. Ansarullah fighters fought alongside the Taliban in a novel."
+    assert ("Jamaat Ansarullah", "allied_with", "Taliban", False) in _rels(_facts(extractor, tajik))
+    assert ("Houthis", "allied_with", "Taliban", False) in _rels(_facts(extractor, yemeni))
+    lebanon = "In southern Lebanon the SLA fought Hezbollah until Israel withdrew."
+    darfur = "In Darfur the SLA fought the Janjaweed, Sudanese officials said."
+    assert ("South Lebanon Army", "fights", "Hezbollah", False) in _rels(_facts(extractor, lebanon))
+    assert any(k[0] == "Sudan Liberation Movement/Army" for k in _rels(_facts(extractor, darfur)))

@@ -227,3 +227,16 @@ def test_with_the_backing_of_x_x_is_the_backer_and_a_named_agreement_is_no_actor
     assert ("United Nations", "supports", "Iraq", False) in rels
     assert ("Hamas", "supports", "Iran", False) not in rels
     assert not any("Good Friday Agreement" in (r[0], r[2]) for r in rels)
+
+
+def test_a_phrasal_verb_with_its_object_inside_still_triggers(extractor: Extractor) -> None:
+    found = relation_keys(extractor, "In 2017 Iraqi federal forces pushed the Peshmerga out of Sinjar.")
+    assert ("Iraq", "fights", "Peshmerga", False) in found
+    assert ("Iraq", "fights", "Peshmerga", False) not in relation_keys(
+        extractor, "In 2017 Iraqi federal forces pushed for talks while the Peshmerga stayed out of Sinjar.")
+
+
+def test_a_name_after_a_possessed_role_noun_and_its_article_fills_it(extractor: Extractor) -> None:
+    text = "The Ambazonia Governing Council and its armed wing, the Ambazonia Defence Forces, rejected the talks."
+    assert ("Ambazonia Defence Forces", "affiliate_of", "Ambazonia Governing Council", False) in relation_keys(
+        extractor, text)

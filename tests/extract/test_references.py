@@ -164,3 +164,10 @@ def test_a_description_set_beside_a_name_is_that_name_not_the_actor_fused_into_i
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("al-Qaeda", "allied_with", "Ansaru") in rels
     assert not any(r[0] == r[2] or "fights" == r[1] for r in rels)
+
+
+def test_its_right_after_x_and_is_xs(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Kenya hosted the talks. They were joined by al-Shabaab and its allies in Somalia.")
+    assert ("its", "al-Shabaab", "pronoun") in found
+    found = _resolve(extractor, "Kenya hosted the talks. Its army and al-Shabaab met in Somalia.")
+    assert ("Its", "Kenya", "pronoun") in found

@@ -6,6 +6,7 @@ import pytest
 
 from alliancegraph.extract.gazetteer import Gazetteer, GazetteerEntry, strip_name
 from alliancegraph.extract.paragraphs import MAX_PARAGRAPH_CHARS, paragraphs
+from alliancegraph.store import alias_key
 from alliancegraph.timeexpr import interval_bounds, point_bounds
 
 TITLES = ("mullah", "gen.", "brig.", "president", "sheikh")
@@ -51,6 +52,22 @@ def test_gazetteer_lookup_ignores_case_hyphens_titles_and_possessives() -> None:
     assert g.lookup("al-Qaeda's").name == "al-Qaeda"  # type: ignore[union-attr]
     assert g.lookup("Mullah Mohammad Omar").name == "Mullah Omar"  # type: ignore[union-attr]
     assert g.lookup("al-Shabaab") is None
+
+
+def test_a_shared_alias_goes_to_the_actor_whose_region_the_document_names() -> None:
+    g = Gazetteer([GazetteerEntry("Allied Democratic Forces", "armed_group", ("ADF",), region="Uganda"),
+                   GazetteerEntry("Ambazonia Defence Forces", "armed_group", ("ADF", "Amba Boys"), region="Cameroon"),
+                   GazetteerEntry("Cameroon", "state", (), demonyms=("Cameroonian",), capitals=("Yaound\u00e9",))])
+    assert set(g.shared) == {alias_key("ADF")}
+    assert g.lookup("ADF").name == "Allied Democratic Forces"  # type: ignore[union-attr]
+    def chosen(form: str, text: str) -> str | None:
+        entry = g.choose(form, text)
+        return entry.name if entry is not None else None
+
+    assert chosen("the ADF's", "Cameroonian troops met the ADF. The Amba Boys fled.") == "Ambazonia Defence Forces"
+    assert chosen("ADF", "Ugandan jets hit the ADF in Uganda.") == "Allied Democratic Forces"
+    assert chosen("ADF", "Nothing points either way.") == "Allied Democratic Forces"
+    assert chosen("Amba Boys", "in Cameroon") is None  # a form of one actor only
 
 
 def test_time_bounds() -> None:

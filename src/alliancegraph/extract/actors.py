@@ -307,9 +307,11 @@ class ActorResolver:
     NORP entities count only when the gazetteer knows them.
     """
 
-    def __init__(self, gazetteer: Gazetteer, not_actors: frozenset[str] = frozenset()) -> None:
+    def __init__(self, gazetteer: Gazetteer, not_actors: frozenset[str] = frozenset(), text: str = "") -> None:
         self.gazetteer = gazetteer
         self.not_actors = not_actors
+        self.text = text  # the whole document, to choose between actors that share a name
+        self.chosen: dict[str, GazetteerEntry | None] = {}
         self.people: dict[str, str] = {}  # name part -> full name, this document
         self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
         self.short: dict[str, set[str]] = {}  # "Jaish" -> {Jaish-e-Mohammed}, groups named in full in this document
@@ -376,6 +378,12 @@ class ActorResolver:
             return self.also_known[span.text]
         if span.kb_id_:
             entry = self.gazetteer.entries.get(span.kb_id_)
+            if self.gazetteer.shared:
+                if span.text not in self.chosen:
+                    self.chosen[span.text] = self.gazetteer.choose(span.text, self.text)
+                entry = self.chosen[span.text] or entry
+            if entry is not None:
+                return Resolved(entry.name, entry.type, "gazetteer", entry)
             return Resolved(span.kb_id_, span.label_, "gazetteer", entry)
         text = strip_name(span.text, self.gazetteer.titles)
         if not text or not any(c.isupper() for c in text) or text.lower() in self.not_actors:

@@ -624,9 +624,16 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
     if not fillers:
         owner = _risen_to(head, ctx, owner, fillers)
     if head.i + 1 < len(head.doc) and head.nbor(1).lower_ == ",":
-        after = ctx.mention_at(head.doc[min(head.i + 2, len(head.doc) - 1)])
+        start = head.i + 3 if head.i + 3 < len(head.doc) and head.doc[head.i + 2].pos_ == "DET" else head.i + 2
+        after = ctx.mention_at(head.doc[min(start, len(head.doc) - 1)])
+        rest = after.end if after is not None else len(head.doc)
+        while rest < len(head.doc) and head.doc[rest].pos_ in ("NOUN", "PROPN"):
+            rest += 1  # past "group" in "the Amjad Farooqi group"
+        listed = rest < len(head.doc) and head.doc[rest].lower_ in ("and", "or")
+        if start > head.i + 2 and listed:
+            after = None  # "the Hakimullah faction, the Amjad Farooqi group and ...": a list, not an apposition
         if after is not None and after not in fillers:
-            fillers.append(after)  # "its emir, Iyad Ag Ghaly" parsed without an apposition
+            fillers.append(after)  # "its emir, Iyad Ag Ghaly" / "its wing, the ADF," parsed without an apposition
     fillers = [f for f in dict.fromkeys(fillers) if f is not None and f != owner]
     return owner, fillers
 

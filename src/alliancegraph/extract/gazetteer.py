@@ -3,6 +3,12 @@
 Loaded from ``data/actors.jsonl`` (one actor per line); an analyst's own file
 can replace or extend it.  Lookups compare names under :func:`alias_key` after
 :func:`strip_name` has removed articles, titles and possessives.
+
+Two actors may share an alias ("ADF" is the Allied Democratic Forces in Congo and
+the Ambazonia Defence Forces in Cameroon).  The first listed is the default; a
+document chooses between them by which actor's own cues it names more often
+(:meth:`Gazetteer.choose`): its other names, its region, and that region's
+demonyms and capital.
 """
 
 from __future__ import annotations
@@ -70,10 +76,17 @@ class Gazetteer:
         self.entries: dict[str, GazetteerEntry] = {}
         self._by_key: dict[str, GazetteerEntry] = {}
         self.titles = tuple(titles)
+        holders: dict[str, list[GazetteerEntry]] = {}
         for entry in entries:
             self.entries[entry.name] = entry
             for alias in (entry.name, *entry.aliases):
                 self._by_key.setdefault(alias_key(alias), entry)
+                named = holders.setdefault(alias_key(alias), [])
+                if entry not in named:
+                    named.append(entry)
+        # forms that name more than one actor, each with its holders in file order
+        self.shared: dict[str, tuple[GazetteerEntry, ...]] = {k: tuple(v) for k, v in holders.items() if len(v) > 1}
+        self._cues: dict[str, re.Pattern[str]] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None, titles: Iterable[str] = ()) -> Gazetteer:
@@ -103,6 +116,30 @@ class Gazetteer:
         if exact is not None:
             return exact
         return self._by_key.get(alias_key(strip_name(name, self.titles)))
+
+    def choose(self, form: str, text: str) -> GazetteerEntry | None:
+        """Which of the actors sharing ``form`` a document of ``text`` means: the one whose cues it names most
+        often, the first listed on a tie; None when ``form`` names a single actor."""
+        holders = self.shared.get(alias_key(strip_name(form, self.titles)))
+        if holders is None:
+            return None
+        counts = [len(self._cue_pattern(entry).findall(text)) for entry in holders]
+        return holders[counts.index(max(counts))]
+
+    def _cue_pattern(self, entry: GazetteerEntry) -> re.Pattern[str]:
+        if entry.name not in self._cues:
+            cues = {a for a in (entry.name, *entry.aliases) if alias_key(a) not in self.shared}
+            region = self.entries.get(entry.region or "")
+            if entry.region:
+                cues.add(entry.region)
+            if region is not None:
+                cues.update((*region.aliases, *region.demonyms, *region.capitals))
+            words = sorted(cues, key=len, reverse=True)
+            if not words:
+                self._cues[entry.name] = re.compile(r"(?!)")  # nothing can point to it
+                return self._cues[entry.name]
+            self._cues[entry.name] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+        return self._cues[entry.name]
 
 
 def _parse_entries(raw: str, where: str) -> Iterator[GazetteerEntry]:

@@ -160,7 +160,7 @@ class Extractor:
         return list(infos.values())
 
     def _read(self, document: Document, offsets: list[int], docs: list[Doc]) -> Extraction:
-        resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors)
+        resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors, document.text)
         for doc in docs:
             for span in doc.spans[SPANS_KEY]:
                 resolver.learn(span)
@@ -168,7 +168,8 @@ class Extractor:
         forms = resolver.short_forms()
         for doc in docs:
             resolver.add_short_forms(doc, forms)
-        named = frozenset(span.kb_id_ for doc in docs for span in doc.spans[SPANS_KEY] if span.kb_id_)
+        named = frozenset(found.name for doc in docs for span in doc.spans[SPANS_KEY]
+                          if span.kb_id_ and (found := resolver.resolve(span)) is not None)
         descriptions = DescriptionResolver(self.kinds, replace(self.affiliates, named=named))
         mentions: list[Mention] = []
         facts: list[Fact] = []

@@ -106,6 +106,13 @@ def _named_possession(owner: ActorMention, sent: Span, groups: list[ActorMention
     return next((m for i in spots for m in groups if m.start <= i < m.end and m != owner), None)
 
 
+def _conjunct_before(token: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """ "the Governing Council and its armed wing": a possessive right after "X and" is X's."""
+    if token.lower_ != "its" or token.i < 2 or token.doc[token.i - 1].lower_ not in ("and", "or"):
+        return None
+    return next((m for m in mentions if m.end == token.i - 1 and m.type in ORGANISED), None)
+
+
 def _is_expletive(token: Token) -> bool:
     """ "it is unclear whether", "it seems that", "it took years": an ``it`` that stands for nothing."""
     if token.dep_ == "expl":
@@ -293,6 +300,9 @@ class DescriptionResolver:
                     self._copy(second, token.i, token.i + 1, "plural")]
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if word in IT and not _is_expletive(token):
+                joined = _conjunct_before(token, mentions)
+                if joined is not None:  # "Hamas and its allies": the actor just named
+                    return [self._copy(joined, token.i, token.i + 1, "pronoun")]
                 forward = self._forward_subject(token, sent, mentions)
                 antecedent = forward or self._organised()
                 other = self._other_than_subject(token, mentions, self.recent)

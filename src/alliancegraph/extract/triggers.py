@@ -6,7 +6,9 @@ here an index from each phrase's first word to the phrases that start with it
 makes a sentence cost one dictionary lookup per token, plus a check of the
 few phrases that start there.  A phrase matches where each of its words
 equals the token's lower-case lemma or its lower-case form; hyphens are
-words of their own ("-held").
+words of their own ("-held").  A phrasal verb also matches with its object
+between verb and particle ("pushed the rebels out of", "drove them back"): the
+verb alone is then the trigger.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
+PARTICLES = frozenset({"out", "off", "down", "up", "away", "over", "back"})
 Found = list[tuple[str, Span]]  # (label, span), in text order
 
 
@@ -46,7 +49,15 @@ class TriggerIndex:
                 end = token.i + len(words)
                 if end <= sent.end and all(_same(doc[token.i + k], w) for k, w in enumerate(words[1:], 1)):
                     found[group].append((label, doc[token.i : end]))
+                elif len(words) == 2 and words[1] in PARTICLES and _split_particle(token, words[1]):
+                    found[group].append((label, doc[token.i : token.i + 1]))
         return {group: _longest(items) for group, items in found.items()}
+
+
+def _split_particle(verb: Token, particle: str) -> bool:
+    """ "pushed the Peshmerga out of Sinjar": the verb's particle comes after its object."""
+    return verb.pos_ == "VERB" and any(c.lower_ == particle and c.i > verb.i + 1 and c.dep_ in ("prt", "prep", "advmod")
+                                       for c in verb.children)
 
 
 def _same(token: Token, word: str) -> bool:
