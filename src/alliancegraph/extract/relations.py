@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..model import SYMMETRIC_RELATIONS, Relation
 from . import arguments as frames
 from .arguments import Pair
+from .coalitions import coalitions
 from .context import (
     LOCATIVE,
     ActorMention,
@@ -227,6 +228,9 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))
                                      and not cited_by_according(m, ctx)])
     seen: set[tuple[str, str, str]] = set()
+    joined = coalitions(parties)
+    for _, member, body, _ in joined:  # "A and B joined forces as X": members of X, not its allies
+        seen.update({(member.name, "allied_with", body.name), (body.name, "allied_with", member.name)})
     # "severed ties": the longer trigger of one type hides the shorter of another ("ties") inside it
     triggers = [(label, span) for label, span in triggers
                 if not any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
@@ -271,7 +275,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                     if _valid("fights", target, enemy, trigger) and (target.name, "fights", enemy.name) not in seen:
                         seen.add((target.name, "fights", enemy.name))
                         yield _relation("fights", target, enemy, ctx, hedged, negated, trigger)
-    for relation, source, target, token in frames.of_owner(parties) + frames.led_under(parties):
+    for relation, source, target, token in frames.of_owner(parties) + frames.led_under(parties) + joined:
         if (source.name, relation, target.name) not in seen and _valid(relation, source, target, ctx.sent[0:1]):
             seen.add((source.name, relation, target.name))
             span = token.doc[token.i : token.i + 1]
