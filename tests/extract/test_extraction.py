@@ -502,3 +502,21 @@ def test_a_name_two_groups_share_is_read_from_the_documents_region(extractor: Ex
     darfur = "In Darfur the SLA fought the Janjaweed, Sudanese officials said."
     assert ("South Lebanon Army", "fights", "Hezbollah", False) in _rels(_facts(extractor, lebanon))
     assert any(k[0] == "Sudan Liberation Movement/Army" for k in _rels(_facts(extractor, darfur)))
+
+
+def test_an_unknown_name_used_as_a_place_is_a_place_not_a_group(extractor: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from alliancegraph.extract.actors import _a_place
+
+    doc = extractor.nlp("Rebels attacked soldiers near Bamenda and the Wazi Council in Zemio.")
+
+    def span(text: str) -> Span:
+        start = next(t.i for t in doc if t.text == text.split()[0])
+        return Span(doc, start, start + len(text.split()), label="group")
+
+    assert _a_place(span("Bamenda"), "Bamenda", set())  # a plain name after "near"
+    assert not _a_place(span("Wazi Council"), "Wazi Council", set())  # a body's name
+    assert _a_place(span("Rebels"), "Rebels", {"Rebels"})  # called a place elsewhere in the document
+    assert not _a_place(span("Rebels"), "Rebels", set())
+    assert not _a_place(span("Zemio"), "ZEMIO", {"ZEMIO"})  # an acronym stays a group

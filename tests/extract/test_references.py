@@ -171,3 +171,9 @@ def test_its_right_after_x_and_is_xs(extractor: Extractor) -> None:
     assert ("its", "al-Shabaab", "pronoun") in found
     found = _resolve(extractor, "Kenya hosted the talks. Its army and al-Shabaab met in Somalia.")
     assert ("Its", "Kenya", "pronoun") in found
+
+
+def test_it_after_a_clause_that_precedes_its_verb_is_no_expletive(extractor: Extractor) -> None:
+    found = _resolve(extractor, "The PKK, known as the Kurdistan Workers' Party, is different: it is a guerrilla army.")
+    assert ("it", "Kurdistan Workers' Party", "pronoun") in found
+    assert _resolve(extractor, "The PKK is strong. It is unclear whether the talks will resume.") == []

@@ -312,12 +312,16 @@ class ActorResolver:
         self.not_actors = not_actors
         self.text = text  # the whole document, to choose between actors that share a name
         self.chosen: dict[str, GazetteerEntry | None] = {}
+        self.places: set[str] = set()  # unknown names the small model took for a place somewhere in the document
         self.people: dict[str, str] = {}  # name part -> full name, this document
         self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
         self.short: dict[str, set[str]] = {}  # "Jaish" -> {Jaish-e-Mohammed}, groups named in full in this document
 
     def learn(self, span: Span) -> None:
-        """Remember a full personal name so that its parts resolve to it, and a group's short form."""
+        """Remember a full personal name so that its parts resolve to it, a group's short form, and the
+        unknown names used as places."""
+        if not span.kb_id_ and span.label_ == "place":
+            self.places.add(strip_name(span.text, self.gazetteer.titles))
         resolved = self.resolve(span)
         if resolved is not None and resolved.type == "armed_group" and resolved.entry is not None:
             for name in (span.text, resolved.name):
@@ -408,4 +412,32 @@ class ActorResolver:
             return Resolved(text, "person", "ner")
         if span.root.ent_type_ == "NORP" or len(text) < 2:
             return None
+        if span.label_ == "group" and _a_place(span, text, self.places):
+            return Resolved(text, "place", "ner")
         return Resolved(text, span.label_, "ner")
+
+
+LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "into", "across", "throughout", "towards",
+                      "toward", "from"})
+BODY_WORDS = frozenset({"army", "front", "party", "movement", "group", "forces", "force", "brigade", "brigades",
+                        "council", "union", "organization", "organisation", "committee", "league", "alliance",
+                        "coalition", "government", "ministry", "agency", "service", "services", "court", "centre",
+                        "center", "institute", "foundation", "network", "commission", "guard", "guards", "militia",
+                        "battalion", "unit", "command", "jamaat", "jamath", "jama'at", "tanzim", "harakat", "jabhat",
+                        "jaish", "katiba", "liwa", "hizb", "hezb", "ansar"})
+
+
+def _a_place(span: Span, text: str, places: set[str]) -> bool:
+    """An unknown name the small model took for an organisation that is a place: one it calls a place elsewhere
+    in the document, or a plain name where a place stands ("fighting near Bamenda").  An acronym, a name with
+    "the", or one with a word for a body ("Council", "Front") stays a group."""
+    words = text.replace("-", " ").split()
+    if text.isupper() or any(w.lower() in BODY_WORDS for w in words):
+        return False
+    if text in places:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    return (before is not None and before.lower_ != "the" and len(words) <= 2 and root.dep_ == "pobj"
+            and root.head.lower_ in LOCATIVE)
+

@@ -123,7 +123,8 @@ def _is_expletive(token: Token) -> bool:
         return True  # a cleft: "it is not only the Pakistani Taliban who are presenting it"
     if token.lower_ != "it" or head.lemma_.lower() not in RAISING:
         return False
-    return any(c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") for c in head.children)
+    # the clause "it" stands for follows the verb; one before it is another clause ("X is odd: it is ...")
+    return any(c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") and c.i > head.i for c in head.children)
 
 
 def _in_main_clause(token: Token) -> bool:
