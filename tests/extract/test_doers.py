@@ -194,6 +194,16 @@ def test_forces_stay_unnamed_when_no_state_dominates_or_an_owner_is_named(extrac
     assert not any(r[0] == "United States" and r[2] == "Iraq" for r in owned)
 
 
+def test_the_groups_own_country_and_a_scene_set_in_the_sentence_decide_whose_forces(extractor: Extractor) -> None:
+    text = ("The Philippines is calm. The MILF and Abu Sayyaf have split. "
+            "The MILF now mounts joint operations with government troops.")
+    assert ("Moro Islamic Liberation Front", "allied_with", "Philippines", False) in _rels(extractor, text)
+    text = ("Afghanistan is at war with ISKP. Afghanistan fights ISKP. "
+            "In Turkey, police have raided ISKP cells in several provinces.")
+    rels = _rels(extractor, text)
+    assert ("Turkey", "fights", "Islamic State Khorasan Province", False) in rels
+
+
 def test_home_forces_are_struck_and_counted_but_never_the_counts_actor(extractor: Extractor) -> None:
     facts = extractor.extract(Document("t", "Myanmar denies abuses. Myanmar bars reporters. ARSA fighters killed "
                                             "12 soldiers near Maungdaw in March.", date="2021-03-02")).facts

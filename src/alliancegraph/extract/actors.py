@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .context import ActorMention
@@ -252,9 +252,20 @@ def home_forces(doc: Doc, mentions: list[ActorMention], home: str | None) -> lis
                 c.dep_ in ("amod", "poss", "compound", "nmod") and c.i != token.i and c.lower_ not in HOME_MODIFIERS
                 for c in token.head.children)):
             continue  # "US-backed army units", "a Turkish army base": the head's owner is named
-        added.append(ActorMention(home, "state", first.i, token.i + 1, "home"))
+        added.append(ActorMention(_local_state(doc, mentions, token) or home, "state", first.i, token.i + 1, "home"))
         taken.update(range(first.i, token.i + 1))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _local_state(doc: Doc, mentions: list[ActorMention], token: Token) -> str | None:
+    """ "In Turkey, police have raided ...": a state the sentence sets the scene in, before the force."""
+    sent = token.sent
+    for m in mentions:
+        if m.type == "state" and sent.start <= m.start < token.i:
+            root = doc[m.start : m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "in":
+                return m.name
+    return None
 
 
 def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str]) -> list[ActorMention]:

@@ -159,6 +159,14 @@ class Extractor:
                 infos.setdefault(mention.actor, ActorInfo(mention.actor, mention.actor_type))
         return list(infos.values())
 
+    def _theatre(self, paragraphs: list[list[ActorMention]]) -> Counter[str]:
+        """A vote for the state each armed group of the document is from (the gazetteer's region): an article
+        about the MILF and Abu Sayyaf is set in the Philippines even when it names the state once."""
+        groups = {m.name for mentions in paragraphs for m in mentions if m.type == "armed_group"}
+        regions = (self.gazetteer.entries[name].region for name in groups if name in self.gazetteer.entries)
+        return Counter(r for r in regions if r and (e := self.gazetteer.entries.get(r)) is not None
+                       and e.type == "state")
+
     def _read(self, document: Document, offsets: list[int], docs: list[Doc]) -> Extraction:
         resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors, document.text)
         for doc in docs:
@@ -189,7 +197,7 @@ class Extractor:
             states.update(m.name if m.type == "state" else self.forces[m.name] for m in resolved
                           if m.type == "state" or m.name in self.forces)
             paragraphs_resolved.append(resolved)
-        home = home_state(states)
+        home = home_state(states + self._theatre(paragraphs_resolved))
         for offset, doc, resolved in zip(offsets, docs, paragraphs_resolved, strict=True):
             resolved = home_forces(doc, resolved, home)
             for m in resolved:
