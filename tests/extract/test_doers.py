@@ -211,3 +211,12 @@ def test_home_forces_are_struck_and_counted_but_never_the_counts_actor(extractor
     assert ("Arakan Rohingya Salvation Army", "fights", "Myanmar") in rels
     tolls = [f for f in facts if getattr(f, "measure", None) == "casualties"]
     assert [f.actor for f in tolls] == ["Arakan Rohingya Salvation Army"]
+
+
+def test_a_commanders_men_are_the_group_he_leads(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Ali Darassa leads the UPC. Darassa's men still coordinate with Wagner units.")
+    assert ("Union for Peace in the Central African Republic", "allied_with", "Wagner Group", False) in rels
+    assert not any(r[0] == "Ali Darassa" and r[1] == "allied_with" for r in rels)
+    # a man the gazetteer does not know to lead one group stays a man
+    rels = _rels(extractor, "Joe Bloggs's men still coordinate with Wagner units.")
+    assert not any(r[0] == "Union for Peace in the Central African Republic" for r in rels)

@@ -26,6 +26,8 @@ DOCUMENT_NAMES = frozenset({"Agreement", "Accord", "Accords", "Treaty", "Protoco
                             "Charter", "Roadmap", "Memorandum"})
 FORCE_NOUNS = frozenset({"army", "military", "forces", "troops", "soldiers", "navy", "police", "air force"})
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "junta", "cabinet"})
+FOLLOWER_NOUNS = frozenset({"men", "fighters", "forces", "loyalists", "militia", "militiamen", "followers", "gunmen",
+                            "troops", "rebels", "camp", "movement", "organisation", "organization", "group"})
 UNIT_NOUNS = frozenset({"corps", "division", "brigade", "battalion", "regiment", "squadron", "command"})
 # a capital stands for its state only where it acts or owns: "Ankara says", "Moscow's intervention", "talks with Manila"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
@@ -268,16 +270,22 @@ def _local_state(doc: Doc, mentions: list[ActorMention], token: Token) -> str | 
     return None
 
 
-def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str]) -> list[ActorMention]:
-    """ "the government of Nicolas Maduro", "Assad's regime": a ruler's government is the state he leads.
+def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str],
+                          commanded: dict[str, str] | None = None) -> list[ActorMention]:
+    """ "the government of Nicolas Maduro", "Assad's regime": a ruler's government is the state he leads;
+    "Machar's men", "Darassa's fighters": a commander's men are the armed group he leads.
 
-    ``led`` maps a person to the state the gazetteer says he leads; a person it does not
-    know stays a person.
+    ``led`` maps a person to the state the gazetteer says he leads, ``commanded`` to the one armed group;
+    a person it does not know stays a person.
     """
     out = []
     for mention in mentions:
         state = led.get(mention.name) if mention.type == "person" else None
         head = doc[mention.end - 1]
+        group = (commanded or {}).get(mention.name) if mention.type == "person" else None
+        if group is not None and head.dep_ == "poss" and head.head.lower_ in FOLLOWER_NOUNS:
+            out.append(ActorMention(group, "armed_group", mention.start, head.head.i + 1, "followers"))
+            continue
         noun = None
         if state is not None and head.dep_ == "poss" and head.head.lower_ in GOVERNMENT_NOUNS:
             noun = head.head  # "Maduro's government"

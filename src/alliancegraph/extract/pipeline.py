@@ -109,6 +109,10 @@ class Extractor:
         self.rulers = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "person"
                        for link in entry.links if link.get("relation") == "leads"
                        and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "state"}
+        # the one armed group each leader leads: "Machar's men" are that group
+        self.commanders = {entry.name: led[0] for entry in self.gazetteer if entry.type == "person" and len(
+            led := [link["target"] for link in entry.links if link.get("relation") == "leads"
+                    and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"]) == 1}
         # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
@@ -193,7 +197,7 @@ class Extractor:
                 if found is None:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
-            resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers)
+            resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers, self.commanders)
             states.update(m.name if m.type == "state" else self.forces[m.name] for m in resolved
                           if m.type == "state" or m.name in self.forces)
             paragraphs_resolved.append(resolved)
