@@ -520,3 +520,11 @@ def test_an_unknown_name_used_as_a_place_is_a_place_not_a_group(extractor: Extra
     assert _a_place(span("Rebels"), "Rebels", {"Rebels"})  # called a place elsewhere in the document
     assert not _a_place(span("Rebels"), "Rebels", set())
     assert not _a_place(span("Zemio"), "ZEMIO", {"ZEMIO"})  # an acronym stays a group
+
+
+def test_a_wish_hedges_what_is_wished_not_the_one_who_wishes(extractor: Extractor) -> None:
+    wished = [f for f in _facts(extractor, "Al-Shabaab hopes to join the Islamic State.") if isinstance(f, Relation)]
+    assert wished and all(f.hedged for f in wished)  # "hopes", whatever lemma the small model gives it
+    planner = [f for f in _facts(extractor, "Hamas, whose leader Yahya Sinwar planned the attack, denied it.")
+               if isinstance(f, Relation) and f.relation == "leads"]
+    assert planner and not any(f.hedged for f in planner)

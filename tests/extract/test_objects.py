@@ -240,3 +240,10 @@ def test_a_name_after_a_possessed_role_noun_and_its_article_fills_it(extractor: 
     text = "The Ambazonia Governing Council and its armed wing, the Ambazonia Defence Forces, rejected the talks."
     assert ("Ambazonia Defence Forces", "affiliate_of", "Ambazonia Governing Council", False) in relation_keys(
         extractor, text)
+
+
+def test_whose_role_noun_belongs_to_what_the_clause_hangs_from(extractor: Extractor) -> None:
+    text = "Aid flows through the Quds Force, whose commander, Esmail Qaani, met Ziyad al-Nakhalah in June."
+    assert ("Esmail Qaani", "leads", "Quds Force", False) in relation_keys(extractor, text)
+    assert ("Yahya Sinwar", "leads", "Hamas", False) in relation_keys(
+        extractor, "Hamas, whose leader Yahya Sinwar planned the attack, denied it.")

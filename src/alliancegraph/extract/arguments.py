@@ -574,7 +574,9 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
     compound: ActorMention | None = None
     of_object: ActorMention | None = None
     for child in head.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            owner = _whose(child, ctx)  # "the Quds Force, whose commander, Esmail Qaani, ..."
+        elif child.dep_ == "poss":
             owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
         elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
             compound = ctx.mention_at(child)
@@ -636,6 +638,20 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             fillers.append(after)  # "its emir, Iyad Ag Ghaly" / "its wing, the ADF," parsed without an apposition
     fillers = [f for f in dict.fromkeys(fillers) if f is not None and f != owner]
     return owner, fillers
+
+
+def _whose(word: Token, ctx: SentenceContext) -> ActorMention | None:
+    """What "whose" stands for: the noun its relative clause hangs from."""
+    clause = next((a for a in word.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None:
+        found = ctx.mention_at(clause.head)
+    elif word.i >= 2 and word.nbor(-1).text == ",":  # no clause parsed: the name set off just before
+        found = ctx.mention_at(word.nbor(-2))
+    else:
+        return None
+    if found is not None and found.type == "person" and found.method == "ner" and found.end - found.start == 1:
+        return None  # "a former chief for Orakzai, whose pledge ...": a one-word "person" is mostly a place
+    return found
 
 
 def _risen_to(head: Token, ctx: SentenceContext, owner: ActorMention | None,

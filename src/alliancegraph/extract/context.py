@@ -163,11 +163,15 @@ def is_hedged(sent: Span, lexicon: Lexicon, questioned: bool = False, trigger: T
     if has_cue(sent, lexicon.hedge_phrases) or any(t.lower_ in ("whether", "if") for t in sent):
         return has_cue(sent, lexicon.hedge_cues)
     words = lexicon.hedge_words
-    for node in [trigger, *trigger.ancestors]:
+    path = [trigger, *trigger.ancestors]
+    for below, node in zip([None, *path], path, strict=False):
         if node.lemma_.lower() in words or node.lower_ in words:
             return True
-        if node is not trigger and node.lemma_.lower() in lexicon.unrealised:
-            return True  # "hopes to join X", "persuading the Taliban to sever ties": wanted, not done
+        # "hopes to join X", "persuading the Taliban to sever ties": wanted, not done; but the one who wants
+        # ("Hamas, whose leader X planned the attack") is no wish
+        wanting = node.lemma_.lower() in lexicon.unrealised or node.lower_ in lexicon.unrealised
+        if below is not None and wanting and below.dep_ not in ("nsubj", "csubj"):
+            return True
         if any(c.dep_ in ("advmod", "aux", "auxpass", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
                for c in node.children):
             return True

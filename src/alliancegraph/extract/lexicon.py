@@ -7,6 +7,7 @@ lemmas.  Analysts extend the data file, not this module.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -89,10 +90,20 @@ class Lexicon:
             state_agents=frozenset(w.lower() for w in words("state_agents")) if "state_agents" in data else frozenset(),
             state_agent_modifiers=(frozenset(w.lower() for w in words("state_agent_modifiers"))
                                    if "state_agent_modifiers" in data else frozenset()),
-            unrealised=frozenset(w.lower() for w in words("unrealised")) if "unrealised" in data else frozenset(),
+            unrealised=_inflected(words("unrealised")) if "unrealised" in data else frozenset(),
             wishes=frozenset(w.lower() for w in words("wishes")) if "wishes" in data else frozenset(),
             figurative_objects=groups("figurative_objects") if "figurative_objects" in data else {},
             instruments=frozenset(w.lower() for w in words("instruments")) if "instruments" in data else frozenset(),
             denials=frozenset(w.lower() for w in words("denials")) if "denials" in data else frozenset(),
             joint=words("joint") if "joint" in data else (),
         )
+
+
+def _inflected(words: Iterable[str]) -> frozenset[str]:
+    """Each word with its -s, -ed and -ing forms, for the small model's misread lemmas ("hopes" -> "hop")."""
+    forms = set()
+    for word in (w.lower() for w in words):
+        stem = word[:-1] if word.endswith("e") else word
+        forms.update({word, word + "s", word + "es", stem + "ed", stem + "ing"})
+    return frozenset(forms)
+
