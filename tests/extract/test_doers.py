@@ -220,3 +220,10 @@ def test_a_commanders_men_are_the_group_he_leads(extractor: Extractor) -> None:
     # a man the gazetteer does not know to lead one group stays a man
     rels = _rels(extractor, "Joe Bloggs's men still coordinate with Wagner units.")
     assert not any(r[0] == "Union for Peace in the Central African Republic" for r in rels)
+
+
+def test_a_states_adjective_on_money_arms_or_advisers_names_the_giver(extractor: Extractor) -> None:
+    assert ("Iran", "supports", "Hezbollah", False) in _rels(extractor, "Hezbollah receives Iranian weapons.")
+    assert ("Russia", "supports", "Mali", False) in _rels(extractor, "Mali has relied on Russian instructors.")
+    rels = _rels(extractor, "In the 1980s Libya shipped the Provisionals more than 120 tonnes of arms.")
+    assert ("Libya", "supports", "Provisional Irish Republican Army", False) in rels
