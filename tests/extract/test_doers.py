@@ -227,3 +227,9 @@ def test_a_states_adjective_on_money_arms_or_advisers_names_the_giver(extractor:
     assert ("Russia", "supports", "Mali", False) in _rels(extractor, "Mali has relied on Russian instructors.")
     rels = _rels(extractor, "In the 1980s Libya shipped the Provisionals more than 120 tonnes of arms.")
     assert ("Libya", "supports", "Provisional Irish Republican Army", False) in rels
+
+
+def test_fighting_or_resisting_a_states_rule_or_occupation_is_fighting_the_state(extractor: Extractor) -> None:
+    assert ("Free Papua Movement", "fights", "Indonesia", False) in _rels(
+        extractor, "The OPM has fought Indonesian rule since the 1960s.")
+    assert ("Hamas", "fights", "Israel", False) in _rels(extractor, "Hamas resisted the Israeli occupation.")
