@@ -17,9 +17,9 @@ def _members(extractor: Extractor, text: str, body: str) -> set[str]:
 
 def test_groups_that_merge_into_a_new_one_are_its_affiliates(extractor: Extractor) -> None:
     text = "In 2017 Ansar Dine, al-Mourabitoun and Katiba Macina merged to form JNIM."
-    assert _members(extractor, text, JNIM) == {"Ansar Dine", "al-Mourabitoun", "Macina Liberation Front"}
+    assert _members(extractor, text, JNIM) == {"Ansar Dine", "al-Mourabitoun", "Katiba Macina"}
     text = "JNIM was formed in March 2017, when Ansar Dine, Katiba Macina and al-Mourabitoun merged."
-    assert _members(extractor, text, JNIM) == {"Ansar Dine", "al-Mourabitoun", "Macina Liberation Front"}
+    assert _members(extractor, text, JNIM) == {"Ansar Dine", "al-Mourabitoun", "Katiba Macina"}
 
 
 def test_a_part_of_a_group_merges_not_the_group(extractor: Extractor) -> None:
