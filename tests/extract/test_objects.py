@@ -216,7 +216,7 @@ def test_talks_begun_by_a_pair_are_between_them_and_holding_talks_is_no_control(
 def test_breaking_away_and_forming_a_group_is_the_new_groups_split(extractor: Extractor) -> None:
     rels = _rels(extractor, "In 2015 some commanders broke away from al-Shabaab and formed the Islamic State "
                             "Somalia Province. The Kit-Gwang faction later struck its own deal with Juba.")
-    assert ("Islamic State Somalia", "split_from", "al-Shabaab", False) in rels
+    assert ("Islamic State Somalia Province", "split_from", "al-Shabaab", False) in rels
     assert not any(r[1] == "fights" for r in rels)
 
 

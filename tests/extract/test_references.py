@@ -109,16 +109,16 @@ def test_the_groups_affiliate_in_text_is_that_affiliate(extractor: Extractor) ->
             "The Islamic State's Somali branch was founded in 2015 in Puntland.")
     facts = list(extractor.extract(Document("t", text, date="2020-01-01")).facts)
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
-    assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in rels
+    assert ("Islamic State Somalia Province", "affiliate_of", "Islamic State") in rels
 
 
 def test_a_name_in_parentheses_says_which_group_a_description_is(extractor: Extractor) -> None:
     text = ("The Islamic State faction in Somalia (ISIL-Somalia) remains confined to Puntland. "
             "Member States estimate its strength at 200 fighters.")
     facts = extractor.extract(Document("t", text)).facts
-    assert ("Islamic State Somalia", "affiliate_of", "Islamic State") in {
+    assert ("Islamic State Somalia Province", "affiliate_of", "Islamic State") in {
         (f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
-    assert [f.actor for f in facts if isinstance(f, Quantity)] == ["Islamic State Somalia"]
+    assert [f.actor for f in facts if isinstance(f, Quantity)] == ["Islamic State Somalia Province"]
 
 
 def test_the_two_are_the_pair_just_named_and_nothing_without_one(extractor: Extractor) -> None:
@@ -177,3 +177,10 @@ def test_it_after_a_clause_that_precedes_its_verb_is_no_expletive(extractor: Ext
     found = _resolve(extractor, "The PKK, known as the Kurdistan Workers' Party, is different: it is a guerrilla army.")
     assert ("it", "Kurdistan Workers' Party", "pronoun") in found
     assert _resolve(extractor, "The PKK is strong. It is unclear whether the talks will resume.") == []
+
+
+def test_a_groups_branch_in_a_country_is_that_countrys_branch(extractor: Extractor) -> None:
+    facts = extractor.extract(Document("t", "The Islamic State's branch in Somalia was long a footnote.")).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Islamic State Somalia Province", "affiliate_of", "Islamic State") in rels
+    assert not any(f.source == "Somalia" for f in facts if isinstance(f, Relation))

@@ -265,7 +265,8 @@ class DescriptionResolver:
         return sorted(found, key=lambda m: (m.start, m.method == "plural"))
 
     def _branch(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
-        """ "The Islamic State's Somali branch": the branch of that group the gazetteer knows, if just one fits."""
+        """ "The Islamic State's Somali branch", "its branch in Somalia": the branch of that group the gazetteer
+        knows, if just one fits."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in AFFILIATE_NOUNS or not self.affiliates.parents:
             return []
         owners = [m for m in found for c in token.children
@@ -275,6 +276,8 @@ class DescriptionResolver:
         modifiers = [c.text for c in token.children if c.dep_ in ("amod", "compound") and not c.ent_type_ == "ORG"]
         modifiers += [f"{a.text} {c.text}" for c in token.children if c.dep_ in ("amod", "compound")
                       for a in c.children if a.dep_ in ("amod", "compound")]  # "West African"
+        modifiers += [g.text for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for g in p.children if g.dep_ == "pobj"]  # "its branch in Somalia"
         branch = self.affiliates.branch_of(owners[0].name, modifiers)
         if branch is None or branch == owners[0].name:
             return []
