@@ -339,6 +339,15 @@ def test_a_speakers_own_title_is_a_fact_not_his_words(extractor: Extractor) -> N
     assert [(f.source, f.target, f.time) for f in leads] == [("Ayman al-Zawahiri", "al-Qaeda", "2016")]
 
 
+def test_what_the_writer_says_of_a_speaker_is_the_writers_and_what_he_says_is_his(extractor: Extractor) -> None:
+    text = ("Zabihullah Mujahid, the Taliban's chief spokesman, said last week that the Taliban "
+            "had cut ties with al-Qaeda.")
+    facts = [f for f in _facts(extractor, text, author="Ann Author") if isinstance(f, Relation)]
+    said = {(f.source, f.relation, f.target): f.attributed_to for f in facts}
+    assert said[("Zabihullah Mujahid", "member_of", "Taliban")] == "Ann Author"
+    assert said[("Taliban", "split_from", "al-Qaeda")] == "Zabihullah Mujahid"
+
+
 def test_a_rival_found_in_another_group(extractor: Extractor) -> None:
     text = "Hamas and Hezbollah met in Beirut. They now have a common enemy in the Islamic State."
     rels = _rels(_facts(extractor, text, date="2016-05-01"))

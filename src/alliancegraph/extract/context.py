@@ -273,6 +273,21 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
     return None
 
 
+def speaker_of(trigger: Token, ctx: SentenceContext) -> str | None:
+    """Who a fact read at ``trigger`` is attributed to: the sentence's speaker, except for what the writer says
+    of the speaker on the way ("Kasturi Mahkota, who heads the PULO faction, said ...": the heading is the
+    writer's)."""
+    if ctx.speaker is None or ctx.speaker == ctx.document.author:
+        return ctx.speaker
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lexicon.speech_verbs:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != trigger.i and trigger in child.subtree:
+                return ctx.document.author
+    return ctx.speaker
+
+
 QUOTES = frozenset('"“”')
 
 

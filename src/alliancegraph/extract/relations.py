@@ -28,6 +28,7 @@ from .context import (
     is_negated,
     is_source,
     sentence_evidence,
+    speaker_of,
 )
 from .triggers import Found
 
@@ -313,7 +314,7 @@ def _relation(relation: str, source: ActorMention, target: ActorMention, ctx: Se
         evidence=evidence,
         negated=negated,
         hedged=hedged,
-        attributed_to=ctx.speaker,
+        attributed_to=speaker_of(trigger.root, ctx),
         time=_title_time(trigger, ctx) if relation == "leads" else fact_time(trigger, ctx),
         support=support_kinds(ctx) if relation == "supports" else (),
         role=role_of(trigger, ctx) if relation == "leads" else None,
