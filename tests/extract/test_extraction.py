@@ -531,6 +531,23 @@ def test_an_unknown_name_used_as_a_place_is_a_place_not_a_group(extractor: Extra
     assert not _a_place(span("Zemio"), "ZEMIO", {"ZEMIO"})  # an acronym stays a group
 
 
+def test_an_unknown_person_where_a_town_stands_is_a_town(extractor: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from alliancegraph.extract.actors import _a_town
+
+    doc = extractor.nlp("The militia retook Adan Yabaal and fought near Bulo Burte with men from Abdi Farah.")
+
+    def span(text: str) -> Span:
+        start = next(t.i for t in doc if t.text == text.split()[0])
+        return Span(doc, start, start + len(text.split()), label="person")
+
+    assert _a_town(span("Adan Yabaal"), "Adan Yabaal", set())  # what is retaken
+    assert _a_town(span("Bulo Burte"), "Bulo Burte", set())  # after "near"
+    assert not _a_town(span("Abdi Farah"), "Abdi Farah", set())  # "from" is said of people too
+    assert _a_town(span("Abdi Farah"), "Abdi Farah", {"Abdi Farah"})  # a place elsewhere in the document
+
+
 def test_a_wish_hedges_what_is_wished_not_the_one_who_wishes(extractor: Extractor) -> None:
     wished = [f for f in _facts(extractor, "Al-Shabaab hopes to join the Islamic State.") if isinstance(f, Relation)]
     assert wished and all(f.hedged for f in wished)  # "hopes", whatever lemma the small model gives it

@@ -428,6 +428,8 @@ class ActorResolver:
                 full = self.people.get(text.lower().replace("-", " ").split()[-1])
                 if full is not None:
                     return Resolved(full, "person", "coref")
+            if _a_town(span, text, self.places):
+                return Resolved(text, "place", "ner")
             return Resolved(text, "person", "ner")
         if span.root.ent_type_ == "NORP" or len(text) < 2:
             return None
@@ -459,4 +461,20 @@ def _a_place(span: Span, text: str, places: set[str]) -> bool:
     root = span.root
     return (before is not None and before.lower_ != "the" and len(words) <= 2 and root.dep_ == "pobj"
             and root.head.lower_ in LOCATIVE)
+
+
+TAKING = frozenset({"retake", "retook", "recapture", "seize", "capture", "overrun", "storm", "take", "liberate",
+                    "besiege"})  # "retook": the small model has no lemma for it
+
+
+def _a_town(span: Span, text: str, places: set[str]) -> bool:
+    """An unknown "person" that is a town: one the document calls a place elsewhere, one a place preposition
+    governs ("fighting near Bamenda", but not "from" or "by", which people follow too), or what is taken
+    ("retook Adan Yabaal")."""
+    if text in places:
+        return True
+    root = span.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ in LOCATIVE - {"from"} and not any(c.dep_ == "poss" for c in root.children)
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKING
 
