@@ -247,3 +247,11 @@ def test_whose_role_noun_belongs_to_what_the_clause_hangs_from(extractor: Extrac
     assert ("Esmail Qaani", "leads", "Quds Force", False) in relation_keys(extractor, text)
     assert ("Yahya Sinwar", "leads", "Hamas", False) in relation_keys(
         extractor, "Hamas, whose leader Yahya Sinwar planned the attack, denied it.")
+
+
+def test_retaking_a_town_holds_it_but_retaking_villages_in_a_region_does_not_hold_the_region(
+        extractor: Extractor) -> None:
+    found = relation_keys(extractor, "In December the Somali army retook Adan Yabaal.")
+    assert ("Somali National Army", "controls", "Adan Yabaal", False) in found
+    found = relation_keys(extractor, "Government forces recaptured dozens of towns in Hiraan and Middle Shabelle.")
+    assert not any(r == "controls" for _, r, _, _ in found)

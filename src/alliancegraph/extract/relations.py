@@ -117,6 +117,16 @@ PLACE_HEADS = frozenset({"province", "city", "district", "region", "town", "vall
                          "oblast", "department", "municipality", "village", "villages", "camp", "base"})
 
 
+def _somewhere_in(place: ActorMention, trigger: Token, ctx: SentenceContext) -> bool:
+    """ "retook villages in Hiiraan", "seized two bases across the province": places within it, not all of it
+    (but "its strongholds in Vizcatan" hold it)."""
+    root = ctx.sent.doc[place.start : place.end].root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "towns in Hiraan and Middle Shabelle"
+    return (root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "around", "near", "outside")
+            and root.head.head.pos_ == "NOUN" and root.head.head != trigger and ctx.mention_at(root.head.head) is None)
+
+
 def _modifies_noun(mention: ActorMention, ctx: SentenceContext) -> bool:
     """ "the New Zealand pilot": a name modifying another noun, not a place itself ("Kandahar province" is)."""
     root = ctx.sent.doc[mention.start : mention.end].root
@@ -260,7 +270,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
-            if kind == "controls" and _modifies_noun(target, ctx):
+            if kind == "controls" and (_modifies_noun(target, ctx) or _somewhere_in(target, trigger.root, ctx)):
                 continue  # "the New Zealand pilot had been seized": the pilot, not New Zealand
             if kind != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
                 continue  # "its branch in Syria": Syria is where, not whom
