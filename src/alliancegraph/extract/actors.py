@@ -401,7 +401,7 @@ class ActorResolver:
             return self.also_known[span.text]
         if span.kb_id_:
             entry = self.gazetteer.entries.get(span.kb_id_)
-            if self.gazetteer.shared:
+            if span.kb_id_ in self.gazetteer.sharers:
                 if span.text not in self.chosen:
                     self.chosen[span.text] = self.gazetteer.choose(span.text, self.text)
                 entry = self.chosen[span.text] or entry

@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ def strip_name(text: str, titles: Iterable[str] = ()) -> str:
     'Akhtar Mohammad Mansour'
     """
     name = _POSSESSIVE.sub("", text.strip()).strip(" ,;:\"\u201c\u201d")
-    lowered = {t.lower() for t in titles}
+    ordered = _longest_first(titles if isinstance(titles, tuple) else tuple(titles))
     changed = True
     while changed:
         changed = False
@@ -62,11 +63,16 @@ def strip_name(text: str, titles: Iterable[str] = ()) -> str:
         if low.startswith("the "):
             name, changed = name[4:].lstrip(), True
             continue
-        for title in sorted(lowered, key=len, reverse=True):
+        for title in ordered:
             if low.startswith(title + " ") and len(name) > len(title) + 1:
                 name, changed = name[len(title) + 1 :].lstrip(), True
                 break
     return name
+
+
+@lru_cache(maxsize=8)
+def _longest_first(titles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({t.lower() for t in titles}, key=len, reverse=True))
 
 
 class Gazetteer:
@@ -86,6 +92,7 @@ class Gazetteer:
                     named.append(entry)
         # forms that name more than one actor, each with its holders in file order
         self.shared: dict[str, tuple[GazetteerEntry, ...]] = {k: tuple(v) for k, v in holders.items() if len(v) > 1}
+        self.sharers = frozenset(e.name for holders_ in self.shared.values() for e in holders_)
         self._cues: dict[str, re.Pattern[str]] = {}
 
     @classmethod
