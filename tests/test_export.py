@@ -74,7 +74,20 @@ def test_a_persons_spelling_follows_the_document_only_when_it_is_a_spelling() ->
     assert document_spelling("Nicolás Maduro", ["Nicolas Maduro", "Nicolás Maduro"]) == "Nicolás Maduro"
 
 
-def test_the_facts_export_writes_people_as_their_document_spells_them(tmp_path: Path) -> None:
+def test_a_group_goes_by_the_fullest_proper_name_its_document_writes() -> None:
+    from alliancegraph.export.spelling import document_name
+
+    assert document_name("Kurdistan Democratic Party of Iran",
+                         ["KDPI", "Democratic Party of Iranian Kurdistan"]) == "Democratic Party of Iranian Kurdistan"
+    assert document_name("Provisional IRA", ["the Provisionals"]) == "Provisionals"
+    # the canonical name written anywhere in the document wins; possessives and lower-case forms are no names
+    assert document_name("Palestinian Islamic Jihad", ["Islamic Jihad", "Palestinian Islamic Jihad"]) == \
+        "Palestinian Islamic Jihad"
+    assert document_name("Islamic Revolutionary Guard Corps", ["Iran's Revolutionary Guards", "IRGC"]) == "IRGC"
+    assert document_name("Séléka", ["ex-Seleka"]) == "Séléka"
+
+
+def test_the_facts_export_writes_actors_as_their_document_names_them(tmp_path: Path) -> None:
     from alliancegraph import Document, Extraction, Mention, Store
     from alliancegraph.api import export_facts
     from alliancegraph.store import ActorInfo
@@ -83,11 +96,13 @@ def test_the_facts_export_writes_people_as_their_document_spells_them(tmp_path: 
     store = Store.open(tmp_path / "s.db")
     run = store.start_run("test", "1", "none")
     mentions = (Mention("d", "Nicolás Maduro", "person", "Nicolas Maduro", 0, 14, "gazetteer"),
-                Mention("d", "ELN", "armed_group", "ELN", 28, 31, "gazetteer"))
-    fact = Relation("Nicolás Maduro", "supports", "ELN", _ev("d", text), support=("safe_haven",))
+                Mention("d", "National Liberation Army (Colombia)", "armed_group", "ELN", 28, 31, "gazetteer"))
+    fact = Relation("Nicolás Maduro", "supports", "National Liberation Army (Colombia)", _ev("d", text),
+                    support=("safe_haven",))
     store.save(Document("d", text), Extraction("d", mentions, (fact,)), run,
-               [ActorInfo("Nicolás Maduro", "person"), ActorInfo("ELN", "armed_group")])
+               [ActorInfo("Nicolás Maduro", "person"), ActorInfo("National Liberation Army (Colombia)", "armed_group")])
     out = io.StringIO()
     export_facts(store, out)
-    assert json.loads(out.getvalue())["source"] == "Nicolas Maduro"
+    line = json.loads(out.getvalue())
+    assert (line["source"], line["target"]) == ("Nicolas Maduro", "ELN")
     assert [f.source for f in store.facts()] == ["Nicolás Maduro"]  # the store keeps the canonical name

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 
 from .errors import InputError, QueryError
 from .export.facts import write_facts
-from .export.spelling import as_written, spellings
+from .export.spelling import GROUPS, as_written, spellings
 from .ingest import read_paths
 from .model import Document, Fact
 from .store import Store
@@ -148,5 +148,5 @@ def export_facts(store: Store, out: IO[str], *, doc_ids: Sequence[str] | None = 
 
 
 def written_facts(store: Store, facts: Iterable[Fact]) -> Iterator[Fact]:
-    """Facts with people under the spelling of their own document (see ``export/spelling.py``)."""
-    return as_written(facts, spellings(store.mention_texts(types=("person",))))
+    """Facts with people and groups under the names of their own document (see ``export/spelling.py``)."""
+    return as_written(facts, spellings(store.mention_texts(types=("person",)), store.mention_texts(types=GROUPS)))

@@ -1,4 +1,4 @@
-"""People's names as each document spells them, in the per-document facts export.
+"""Actors' names as each document writes them, in the per-document facts export.
 
 A person's canonical name is one transliteration among several ("Abu Mohammad al-Julani",
 "Nicolás Maduro"); an article that writes "al-Jolani" or "Nicolas Maduro" is quoted
@@ -6,7 +6,13 @@ under its own spelling, so a fact line reads as its sentence does and matches wh
 reader of that article writes down.  Only a *spelling* differs: the same number of
 words, and the two forms, with accents, case and punctuation put aside, at least
 :data:`SIMILAR` alike (rapidfuzz ratio).  A document that also writes the canonical
-form keeps it.  Cross-document exports (STIX, GraphML, CSV) keep canonical names.
+form keeps it.
+
+A group's canonical name is the gazetteer's choice among its names; an article that never writes it
+("the Provisionals", "the Democratic Party of Iranian Kurdistan", "Hezb-e-Islami") is quoted under the
+fullest name it does write, since that is the name its reader knows the group by.  Only proper names
+count: a form that is a possessive phrase or starts in lower case ("Iran's Revolutionary Guards",
+"ex-Seleka") is not one.  Cross-document exports (STIX, GraphML, CSV) keep canonical names.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from rapidfuzz import fuzz
 from ..model import Event, Fact, Quantity, Relation
 
 SIMILAR = 85.0
+GROUPS = ("armed_group", "group", "organization", "state_force")  # the actor types named as their document names them
 
 
 def fold(name: str) -> str:
@@ -46,14 +53,33 @@ def document_spelling(canonical: str, forms: Sequence[str]) -> str:
     return best
 
 
-def spellings(forms_by_doc: Mapping[str, Mapping[str, Sequence[str]]]) -> dict[str, dict[str, str]]:
-    """For each document, the canonical names it spells differently, mapped to its spelling."""
+def document_name(canonical: str, forms: Sequence[str]) -> str:
+    """The name a document calls a group by among its ``forms``: the canonical name if it writes it, else the
+    longest proper name it writes (the first of equals), else the canonical name."""
+    names = [form for form in (_bare(f) for f in forms) if _proper(form)]
+    if not names or any(fold(name) == fold(canonical) for name in names):
+        return canonical
+    return max(names, key=len)
+
+
+def _bare(form: str) -> str:
+    return re.sub(r"^the\s+", "", form.strip(), flags=re.IGNORECASE)
+
+
+def _proper(form: str) -> bool:
+    return bool(form) and form[0].isupper() and not re.search(r"['\u2019]s?(\s|$)", form)
+
+
+def spellings(forms_by_doc: Mapping[str, Mapping[str, Sequence[str]]],
+              groups_by_doc: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> dict[str, dict[str, str]]:
+    """For each document, the canonical names it writes differently, mapped to its own: people's spellings
+    from ``forms_by_doc``, groups' names from ``groups_by_doc``."""
     out: dict[str, dict[str, str]] = {}
-    for doc_id, by_actor in forms_by_doc.items():
-        changed = {name: spelled for name, forms in by_actor.items()
-                   if (spelled := document_spelling(name, forms)) != name}
-        if changed:
-            out[doc_id] = changed
+    for by_doc, choose in ((forms_by_doc, document_spelling), (groups_by_doc or {}, document_name)):
+        for doc_id, by_actor in by_doc.items():
+            changed = {name: written for name, forms in by_actor.items() if (written := choose(name, forms)) != name}
+            if changed:
+                out.setdefault(doc_id, {}).update(changed)
     return out
 
 
