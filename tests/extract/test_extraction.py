@@ -554,3 +554,14 @@ def test_a_wish_hedges_what_is_wished_not_the_one_who_wishes(extractor: Extracto
     planner = [f for f in _facts(extractor, "Hamas, whose leader Yahya Sinwar planned the attack, denied it.")
                if isinstance(f, Relation) and f.relation == "leads"]
     assert planner and not any(f.hedged for f in planner)
+
+
+def test_restoring_ties_is_an_alliance_and_names_no_third_party(extractor: Extractor) -> None:
+    assert ("Hamas", "allied_with", "Syria", False) in _rels(_facts(extractor, "Hamas restored relations with Syria."))
+    found = _rels(_facts(extractor, "Hamas and Fatah mended ties in 2017."))
+    assert ("Hamas", "allied_with", "Fatah", False) in found or ("Fatah", "allied_with", "Hamas", False) in found
+
+
+def test_killing_a_commander_fights_the_force_he_commands(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The US killed Qassem Soleimani, the commander of Iran's Quds Force, in January."))
+    assert ("United States", "fights", "Quds Force", False) in found

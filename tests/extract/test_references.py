@@ -68,6 +68,16 @@ def test_a_possessive_in_its_own_predicate_is_someone_else(extractor: Extractor)
     assert ("its", "al-Qaeda", "pronoun") in found
 
 
+def test_a_possessive_in_an_apposition_is_someone_else(extractor: Extractor) -> None:
+    text = ("Al-Qaeda has many branches. Al-Qaeda in the Indian Subcontinent, {}, attacked a base. "
+            "Ansaru, the al-Qaeda-aligned group, struck too.")
+    assert ("its", "al-Qaeda", "pronoun") in _resolve(extractor, text.format("its regional branch"))
+    found = _resolve(extractor, text.format("the group's regional branch"))
+    assert ("the group", "al-Qaeda", "description") in found
+    # the noun set beside a name is still that name
+    assert ("the al-Qaeda-aligned group", "Ansaru", "description") in found
+
+
 def test_a_description_in_object_position_is_not_its_clause_subject(extractor: Extractor) -> None:
     found = _resolve(extractor, "The Taliban hold Kandahar. Al-Qaeda is providing skills to the insurgent group.")
     assert any(name == "Taliban" and method == "description" for _, name, method in found)

@@ -48,7 +48,10 @@ OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", 
 RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
 MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
-                          "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite"})
+                          "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite",
+                          "mend", "restore", "normalise", "normalize", "renew", "patch"})
+# what two parties mend or restore between them: "A and B mended ties" names no third party
+TIES = frozenset({"tie", "ties", "relation", "relations", "relationship", "fence", "fences", "rift"})
 # "X rose to the number two spot in Y": verbs by which one reaches a role
 RISING = frozenset({"ascend", "rise", "promote", "elevate", "move", "climb", "appoint", "name", "return"})
 # "X is believed to have taken": the passive subject of these verbs is the actor of the verb they govern
@@ -561,9 +564,14 @@ def jointly(verb: Token, ctx: SentenceContext) -> bool:
 
 
 def _takes_object(verb: Token) -> bool:
-    """ "A and B fought the Americans" has an object, named or not: A and B did not fight each other."""
-    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on", "over")
-                                    and any(g.dep_ == "pobj" for g in c.children)) for c in verb.children)
+    """ "A and B fought the Americans" has an object, named or not: A and B did not fight each other; "A and B
+    mended ties" has none (the ties are between them)."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ not in TIES:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("against", "on", "over") and any(g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
 
 
 def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from ..model import Event, Fact, Relation
 
 KILLERS = frozenset({"state", "state_force", "armed_group"})
-GROUPS = frozenset({"armed_group", "group"})
+GROUPS = frozenset({"armed_group", "group", "state_force"})
 
 
 def _groups_in_document(facts: Iterable[Fact], types: Mapping[str, str]) -> dict[str, list[str]]:

@@ -347,7 +347,8 @@ class DescriptionResolver:
         if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children):
             return []  # "the Islamic State faction": a name, not a description
         left = token.doc[min(t.i for t in token.subtree)]
-        if left.i >= 2 and token.doc[left.i - 1].text == "," and lemma in GROUP_NOUNS | KIND_NOUNS:
+        beside = left.i >= 2 and token.doc[left.i - 1].text == "," and token.dep_ != "poss"
+        if beside and lemma in GROUP_NOUNS | KIND_NOUNS:
             named = next((m for m in mentions if m.end == left.i - 1 and m.type in GROUP_TYPES), None)
             if named is not None:  # "Ansaru, the al-Qaeda-aligned group": the name it is set beside
                 return [self._copy(named, left.i, token.i + 1, "description")]
@@ -363,6 +364,9 @@ class DescriptionResolver:
             if kind:
                 antecedent = ActorMention(kind[-1], "armed_group", 0, 0, "description")
         subject = self._clause_subject(token, mentions)
+        if token.dep_ == "poss" and token.head.dep_ == "appos" and antecedent is not None:
+            other = self._other_than_subject(token, mentions, [m for m in self.recent if m.type in GROUP_TYPES])
+            antecedent = other or antecedent  # "X, the group's regional branch": the group is not X
         if antecedent is not None and subject is not None and antecedent.name == subject:
             # "al-Qaeda is providing skills to the insurgent group": an object is not its own clause's subject
             others = [name for name in self.groups if name != subject]
@@ -389,8 +393,15 @@ class DescriptionResolver:
 
     def _other_than_subject(self, token: Token, mentions: list[ActorMention], recent: list[ActorMention],
                             ) -> ActorMention | None:
-        """ "X continues to function as its affiliate": a possessive in X's own predicate is someone else."""
+        """ "X continues to function as its affiliate", "X, its regional branch": a possessive in X's own predicate
+        or apposition is someone else."""
         noun = token.head
+        if token.dep_ == "poss" and noun.dep_ == "appos":
+            named = next((m for m in mentions if m.start <= noun.head.i < m.end), None)
+            if named is None:
+                return None
+            others = [m for m in recent if m.name != named.name]
+            return others[-1] if others else None
         predicate = noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
         if token.dep_ != "poss" or not predicate:
             return None
