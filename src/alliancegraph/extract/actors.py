@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from .context import ActorMention
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
+from .places import is_place
 
 DOCUMENT_NAMES = frozenset({"Agreement", "Accord", "Accords", "Treaty", "Protocol", "Declaration", "Resolution",
                             "Charter", "Roadmap", "Memorandum"})
@@ -326,9 +327,11 @@ class ActorResolver:
     NORP entities count only when the gazetteer knows them.
     """
 
-    def __init__(self, gazetteer: Gazetteer, not_actors: frozenset[str] = frozenset(), text: str = "") -> None:
+    def __init__(self, gazetteer: Gazetteer, not_actors: frozenset[str] = frozenset(), text: str = "",
+                 known_places: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.not_actors = not_actors
+        self.known_places = known_places  # countries, provinces and towns (places.py)
         self.text = text  # the whole document, to choose between actors that share a name
         self.chosen: dict[str, GazetteerEntry | None] = {}
         self.places: set[str] = set()  # unknown names the small model took for a place somewhere in the document
@@ -428,12 +431,12 @@ class ActorResolver:
                 full = self.people.get(text.lower().replace("-", " ").split()[-1])
                 if full is not None:
                     return Resolved(full, "person", "coref")
-            if _a_town(span, text, self.places):
+            if _a_town(span, text, self.places) or is_place(text, self.known_places):
                 return Resolved(text, "place", "ner")
             return Resolved(text, "person", "ner")
         if span.root.ent_type_ == "NORP" or len(text) < 2:
             return None
-        if span.label_ == "group" and _a_place(span, text, self.places):
+        if span.label_ == "group" and (_a_place(span, text, self.places) or _a_known_place(text, self.known_places)):
             return Resolved(text, "place", "ner")
         return Resolved(text, span.label_, "ner")
 
@@ -465,6 +468,12 @@ def _a_place(span: Span, text: str, places: set[str]) -> bool:
 
 TAKING = frozenset({"retake", "retook", "recapture", "seize", "capture", "overrun", "storm", "take", "liberate",
                     "besiege"})  # "retook": the small model has no lemma for it
+
+
+def _a_known_place(text: str, known: frozenset[str]) -> bool:
+    """A name the small model took for an organisation that is a country, a province or a town, unless it
+    has a word for a body ("Sinjar" is a place, "Sinjar Resistance Units" a group)."""
+    return is_place(text, known) and not any(w.lower() in BODY_WORDS for w in text.replace("-", " ").split())
 
 
 def _a_town(span: Span, text: str, places: set[str]) -> bool:

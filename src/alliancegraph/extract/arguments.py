@@ -586,8 +586,9 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             owner = _whose(child, ctx)  # "the Quds Force, whose commander, Esmail Qaani, ..."
         elif child.dep_ == "poss":
             owner = ctx.mention_at(child) or mention_in(list(child.subtree), ctx)
-        elif child.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(child) is not None:
-            compound = ctx.mention_at(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and (named := ctx.mention_at(child)) is not None:
+            if named.type != "place":  # "al-Qaeda's Sahel branch": where the branch is, not who
+                compound = named
         elif child.dep_ == "prep" and child.lower_ in (OWNER_PREPS if role_noun else ("of",)):
             if child.lower_ == "in" and not _names_group(child, ctx):
                 continue  # "a commander in Syria" is where, not whose
@@ -633,6 +634,8 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
                     fillers[-1] = obj
     if not fillers:
         owner = _risen_to(head, ctx, owner, fillers)
+    if not fillers and (beside := _set_off_before(head, ctx)) is not None:
+        fillers.append(beside)
     if head.i + 1 < len(head.doc) and head.nbor(1).lower_ == ",":
         start = head.i + 3 if head.i + 3 < len(head.doc) and head.doc[head.i + 2].pos_ == "DET" else head.i + 2
         after = ctx.mention_at(head.doc[min(start, len(head.doc) - 1)])
@@ -646,6 +649,18 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             fillers.append(after)  # "its emir, Iyad Ag Ghaly" / "its wing, the ADF," parsed without an apposition
     fillers = [f for f in dict.fromkeys(fillers) if f is not None and f != owner]
     return owner, fillers
+
+
+def _set_off_before(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "JNIM, al-Qaeda's Sahel branch, ...": the name just before a noun phrase set off by commas, which the
+    parser did not hang on it as an apposition."""
+    doc = head.doc
+    left = min(t.i for t in head.subtree)
+    closed = head.i + 1 >= ctx.sent.end or doc[head.i + 1].text in (",", ")", ";", ".")
+    if left < ctx.sent.start + 2 or doc[left - 1].text != "," or not closed:
+        return None
+    found = ctx.mention_at(doc[left - 2])
+    return found if found is not None and found.end == left - 1 and found.type != "place" else None
 
 
 def _whose(word: Token, ctx: SentenceContext) -> ActorMention | None:

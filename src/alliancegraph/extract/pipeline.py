@@ -40,6 +40,7 @@ from .hostilities import fights_from_killings
 from .learned import Candidate, PairModel, SecondReader
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
+from .places import known_places
 from .quantities import quantities
 from .references import KIND_NOUNS, Affiliates, DescriptionResolver
 from .relations import RECEIVED, relations
@@ -92,6 +93,7 @@ class Extractor:
         # the run records which pair model read, so that facts stay traceable to it
         self.model = MODEL if pairs is None else f"{MODEL} + pairs {pairs.model.fingerprint()}"
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
+        self.known_places = known_places()
         self.nlp = build_nlp(gazetteer_path)
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
         self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
@@ -172,7 +174,7 @@ class Extractor:
                        and e.type == "state")
 
     def _read(self, document: Document, offsets: list[int], docs: list[Doc]) -> Extraction:
-        resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors, document.text)
+        resolver = ActorResolver(self.gazetteer, self.lexicon.not_actors, document.text, self.known_places)
         for doc in docs:
             for span in doc.spans[SPANS_KEY]:
                 resolver.learn(span)

@@ -1,0 +1,23 @@
+"""Place names from the registry packages, against the small model's mistyped entities."""
+
+from __future__ import annotations
+
+from alliancegraph import Document, Relation
+from alliancegraph.extract import Extractor
+from alliancegraph.extract.places import is_place, known_places
+
+
+def test_countries_provinces_and_towns_are_places_and_acronyms_are_not() -> None:
+    places = known_places()
+    for name in ("Vanuatu", "Borno", "Sulu", "Narino", "Nariño", "Kismayo", "Batticaloa"):
+        assert is_place(name, places), name
+    for name in ("GAO", "Hezbollah", "Abu Sayyaf", "Sinjar Resistance Units"):
+        assert not is_place(name, places), name
+
+
+def test_a_province_the_model_takes_for_a_person_is_no_party(extractor: Extractor) -> None:
+    text = "Jama'at Nusrat al-Islam wal-Muslimin, al-Qaeda's Sahel branch, has pushed south into Benin."
+    extraction = extractor.extract(Document("t", text))
+    assert "person" not in {m.actor_type for m in extraction.mentions if m.text == "Sahel"}
+    found = {(f.source, f.relation, f.target) for f in extraction.facts if isinstance(f, Relation)}
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "affiliate_of", "al-Qaeda") in found
