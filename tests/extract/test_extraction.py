@@ -565,3 +565,20 @@ def test_restoring_ties_is_an_alliance_and_names_no_third_party(extractor: Extra
 def test_killing_a_commander_fights_the_force_he_commands(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "The US killed Qassem Soleimani, the commander of Iran's Quds Force, in January."))
     assert ("United States", "fights", "Quds Force", False) in found
+
+
+def test_a_phrase_of_standing_ties_the_subject_to_the_object_of_with(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Kurdistan Democratic Party, which governs Erbil, has long been at odds "
+                                    "with the PKK."))
+    assert ("Kurdistan Democratic Party", "rival_of", "Kurdistan Workers' Party", False) in found
+
+
+def test_a_mans_own_group_is_one_he_leads_unless_he_leaves_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Iyad Ag Ghaly merged his Ansar Dine with three other groups."))
+    assert ("Iyad Ag Ghaly", "leads", "Ansar Dine", False) in found
+    found = _rels(_facts(extractor, "Iyad Ag Ghaly quit his Ansar Dine in 2012."))
+    assert ("Iyad Ag Ghaly", "leads", "Ansar Dine", False) not in found
+    found = _rels(_facts(extractor, "Two factions matter: the Popular Front for the Renaissance of the Central "
+                                    "African Republic (FPRC) of Noureddine Adam, and the UPC."))
+    assert ("Noureddine Adam", "leads", "Popular Front for the Renaissance of the Central African Republic",
+            False) in found

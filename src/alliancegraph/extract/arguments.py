@@ -357,9 +357,12 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
             continue  # "French soldiers of Operation Barkhane": forces named generically belong to no one here
         head = head_of(mention, ctx)
         owner = next((m for c in head.children if c.dep_ == "poss" and c.i < mention.start
-                      if (m := ctx.mention_at(c)) is not None and m.method != "pronoun"), None)
-        if owner is not None and owner.type == "person":
-            found.append(("leads", owner, mention, head))  # "Yasser Arafat's PLO", "Machar's SPLM-IO"
+                      if (m := ctx.mention_at(c)) is not None), None)
+        left = owner is not None and owner.method == "pronoun" and (
+            head.head.lemma_.lower() in LEAVING or head.head.head.lemma_.lower() in LEAVING)
+        if owner is not None and owner.type == "person" and not left:
+            # "Yasser Arafat's PLO", "Machar's SPLM-IO", "Iyad Ag Ghaly merged his Ansar Dine"
+            found.append(("leads", owner, mention, head))
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < mention.end:
                 continue
@@ -370,9 +373,29 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
                 found.append(("leads", owner, mention, head))
             elif owner.type in ("armed_group", "state_force"):
                 found.append(("affiliate_of", mention, owner, head))
+        founder = _of_person_after(mention, ctx)
+        if founder is not None and not any(f[1] == founder and f[2] == mention for f in found):
+            found.append(("leads", founder, mention, head))
     return found
 
 
+def _of_person_after(mention: ActorMention, ctx: SentenceContext) -> ActorMention | None:
+    """ "the Popular Front ... (FPRC) of Noureddine Adam": "of" and a person right after the name, or after its
+    acronym in brackets, which the parser hangs elsewhere."""
+    doc, i = ctx.sent.doc, mention.end
+    if i + 3 < ctx.sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3
+    elif i < ctx.sent.end and doc[i].text == ")":
+        i += 1
+    if i + 1 >= ctx.sent.end or doc[i].lower_ != "of":
+        return None
+    owner = ctx.mention_at(doc[i + 1])
+    return owner if owner is not None and owner.type == "person" and owner.method != "pronoun" else None
+
+
+# "he quit his Hezb-e-Islami": a man who leaves a group, or joins it, is no leader of it
+LEAVING = frozenset({"leave", "quit", "desert", "defect", "abandon", "betray", "break", "split", "join", "rejoin",
+                     "expel", "oust", "suspend"})
 FOUNDING_VERBS = frozenset({"found", "form", "create", "establish", "launch", "rebuild", "build", "start"})
 
 

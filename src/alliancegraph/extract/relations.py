@@ -91,7 +91,21 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     found = frames.verb_pairs(head, relation, ctx)
     if found:
         return found, "verb"
+    if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
+        return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
+
+
+def _state_phrase(trigger: Span, ctx: SentenceContext) -> list[Pair]:
+    """ "X has long been at odds with Y", "X is at war with Y": a phrase saying how the verb's subject stands
+    toward the object of its "with" or "against"."""
+    verb = trigger.root.head
+    found = frames.subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+    if found is None:
+        return []
+    other = next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                  and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
+    return [(found[0], o) for o in frames.with_conjuncts(other, ctx)] if other is not None else []
 
 
 def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
