@@ -582,3 +582,11 @@ def test_a_mans_own_group_is_one_he_leads_unless_he_leaves_it(extractor: Extract
                                     "African Republic (FPRC) of Noureddine Adam, and the UPC."))
     assert ("Noureddine Adam", "leads", "Popular Front for the Renaissance of the Central African Republic",
             False) in found
+
+
+def test_a_noun_in_apposition_stands_for_the_name_it_describes(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Danab, a commando brigade trained and equipped by the United States, "
+                                    "raided the town."))
+    assert ("United States", "supports", "Danab Brigade", False) in found
+    found = _rels(_facts(extractor, "The Rojava Peshmerga, a KDP-backed force of Syrian Kurds, clashed with the YBS."))
+    assert ("Kurdistan Democratic Party", "supports", "Rojava Peshmerga", False) in found

@@ -120,6 +120,8 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
         named = _set_off_name(token, ctx)
         if named is not None:
             return named
+        if token.dep_ == "appos" and (named := ctx.mention_at(token.head)) is not None:
+            return named  # "Danab, a commando brigade trained by the United States": the brigade is Danab
     if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments:
         return doer_of(token, ctx)  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
     if token.pos_ == "NOUN":  # "the Haqqani Network faction of the Taliban": the name before the noun
