@@ -590,3 +590,14 @@ def test_a_noun_in_apposition_stands_for_the_name_it_describes(extractor: Extrac
     assert ("United States", "supports", "Danab Brigade", False) in found
     found = _rels(_facts(extractor, "The Rojava Peshmerga, a KDP-backed force of Syrian Kurds, clashed with the YBS."))
     assert ("Kurdistan Democratic Party", "supports", "Rojava Peshmerga", False) in found
+
+
+def test_two_state_adjectives_on_one_noun_are_two_states(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Sinn Fein entered talks with the British and Irish governments in 1997."))
+    assert {("Sinn Fein", "negotiates_with", "Ireland", False),
+            ("Sinn Fein", "negotiates_with", "United Kingdom", False)} <= found
+
+
+def test_directing_a_deed_is_leading_no_one(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Abu Baqir al-Saadi directed attacks on American forces in the region."))
+    assert not any(r == "leads" for _, r, _, _ in found)

@@ -111,12 +111,18 @@ class ActorMatcher:
     def _states_by_adjective(self, doc: Doc) -> list[Span]:
         """ "Turkish drones", "Pakistani security forces", "Indian officials", "Saudi-led": the state acting."""
         found = []
-        for match_id, start, end in self.demonyms(doc):
-            stop, i = None, end
+        matches = self.demonyms(doc)
+        starts = {start for _, start, _ in matches}
+        for match_id, start, end in matches:
+            stop, i, shared, reach = None, end, False, end + 3
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in ("VBN", "VBD"):
                 stop, i = end, len(doc)  # "Turkish-led", "Iranian-backed": the state, fused into a modifier
-            while i < len(doc) and i < end + 3:
+            while i < len(doc) and i < reach:
                 word, pair = doc[i].lower_, " ".join(t.lower_ for t in doc[i : i + 2])
+                if word in ("and", "or", ",") and i + 1 in starts:
+                    shared, reach = True, i + 5  # "the British and Irish governments": each state's own
+                    i += 2
+                    continue
                 if pair in self.state_agents:
                     stop = i + 2
                     break
@@ -125,6 +131,8 @@ class ActorMatcher:
                 if word not in self.state_agent_modifiers:
                     break
                 i += 1
+            if shared and stop is not None:
+                stop = end
             # "Syrian Democratic Forces" is a name of its own, not Syria's forces
             if stop is None or any(e.start <= start < e.end and e.end > stop for e in doc.ents):
                 continue

@@ -96,6 +96,11 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
         if token.dep_ == "conj" and other is not None and other not in found and alike:
             found.append(other)
             stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
+    if mention.type == "state":  # "the British and Irish governments": each adjective names a state
+        shared = [m for c in head.children if c.dep_ == "amod" and c.i < mention.start
+                  and any(g.dep_ == "conj" and mention.start <= g.i < mention.end for g in c.children)
+                  and (m := ctx.mention_at(c)) is not None and m.type == "state"]
+        found.extend(m for m in shared if m not in found)
     return found
 
 

@@ -55,6 +55,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
+    if relation == "leads" and head.pos_ == "VERB" and _directs_an_act(head):
+        return [], "act"  # "he had directed attacks on American forces": he led attacks, not the Americans
     if relation == "allied_with" and head.lower_ in ("jointly", "together") and (found := frames.joint_with(head, ctx)):
         return found, "verb"  # "claimed attacks jointly with the Islamic State"
     if relation == "fights" and head.pos_ == "VERB" and any(
@@ -106,6 +108,17 @@ def _state_phrase(trigger: Span, ctx: SentenceContext) -> list[Pair]:
     other = next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
                   and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
     return [(found[0], o) for o in frames.with_conjuncts(other, ctx)] if other is not None else []
+
+
+# what one directs or commands that is a deed, not a body: "directed attacks", "ran operations", "led raids"
+ACTS = frozenset({"attack", "operation", "strike", "raid", "offensive", "campaign", "bombing", "assault", "ambush",
+                  "plot", "killing", "kidnapping", "war", "insurgency", "effort", "talk", "negotiation", "delegation",
+                  "fight", "battle", "siege", "invasion", "withdrawal", "mission", "investigation", "crackdown"})
+
+
+def _directs_an_act(verb: Token) -> bool:
+    acted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "amod" else [])
+    return any(t.lemma_.lower() in ACTS for t in acted)
 
 
 def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
