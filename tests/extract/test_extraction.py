@@ -601,3 +601,11 @@ def test_two_state_adjectives_on_one_noun_are_two_states(extractor: Extractor) -
 def test_directing_a_deed_is_leading_no_one(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Abu Baqir al-Saadi directed attacks on American forces in the region."))
     assert not any(r == "leads" for _, r, _, _ in found)
+
+
+def test_a_body_that_names_someone_its_emir_is_the_one_he_leads(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Taliban named Haibatullah Akhundzada as emir in 2016."))
+    assert ("Haibatullah Akhundzada", "leads", "Taliban", False) in found
+    found = _rels(_facts(extractor, "AQAP has bombed Houthi gatherings. "
+                                    "Houthi officials deny any contact with the group."))
+    assert ("Houthis", "allied_with", "al-Qaeda in the Arabian Peninsula", True) in found

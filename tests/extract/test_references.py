@@ -78,6 +78,11 @@ def test_a_possessive_in_an_apposition_is_someone_else(extractor: Extractor) -> 
     assert ("the al-Qaeda-aligned group", "Ansaru", "description") in found
 
 
+def test_an_object_deep_in_the_predicate_is_not_the_named_subject(extractor: Extractor) -> None:
+    found = _resolve(extractor, "AQAP has bombed Houthi gatherings. Houthi officials deny any contact with the group.")
+    assert ("the group", "al-Qaeda in the Arabian Peninsula", "description") in found
+
+
 def test_a_description_in_object_position_is_not_its_clause_subject(extractor: Extractor) -> None:
     found = _resolve(extractor, "The Taliban hold Kandahar. Al-Qaeda is providing skills to the insurgent group.")
     assert any(name == "Taliban" and method == "description" for _, name, method in found)

@@ -313,6 +313,7 @@ def opposed(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
 CASTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "regard", "consider", "view", "see",
                            "describe", "call", "label", "brand", "treat", "recognise", "recognize", "list",
                            "count", "confirm", "install", "elect"})
+CHOOSING_VERBS = frozenset({"name", "appoint", "designate", "choose", "elect", "install", "select"})
 STATE_TITLES = frozenset({"president", "premier", "king", "emir", "sultan"})
 
 
@@ -662,6 +663,16 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
                 obj = next((_resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     fillers[-1] = obj
+                    if owner is None and verb.lemma_.lower() in CHOOSING_VERBS and subj[0].type in ORGANISED:
+                        owner = subj[0]  # "the Taliban named Haibatullah as emir": the Taliban's emir
+        elif head.dep_ == "pobj" and verb.lemma_.lower() in CHOOSING_VERBS and owner is None:
+            # "the group's shura council named X as emir": the body's owner chose its own emir
+            council = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            body = mention_in(list(council.subtree), ctx) if council is not None else None
+            obj = next((_resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
+            if body is not None and body.type in ORGANISED and obj is not None and obj.type == "person":
+                owner = body
+                fillers.append(obj)
     if not fillers:
         owner = _risen_to(head, ctx, owner, fillers)
     if not fillers and (beside := _set_off_before(head, ctx)) is not None:

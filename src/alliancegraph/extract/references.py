@@ -385,10 +385,16 @@ class DescriptionResolver:
         if token.dep_ not in ("dobj", "pobj", "dative"):
             return None
         verb = token.head.head if token.dep_ == "pobj" else token.head
+        for _ in range(4):  # "Houthi officials deny any contact with the group": up through the nouns to the verb
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("dobj", "pobj", "prep", "attr") or verb.head == verb:
+                break
+            verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return None
-        own = next((m for m in mentions if m.start <= subjects[0].i < m.end), None)
+        # the subject's own name, or the name on it ("Houthi officials", "the group's leaders")
+        words = [subjects[0], *(c for c in subjects[0].children if c.dep_ in ("compound", "poss", "amod"))]
+        own = next((m for w in words for m in mentions if m.start <= w.i < m.end), None)
         return own.name if own is not None else None
 
     def _other_than_subject(self, token: Token, mentions: list[ActorMention], recent: list[ActorMention],
