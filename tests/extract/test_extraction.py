@@ -609,3 +609,9 @@ def test_a_body_that_names_someone_its_emir_is_the_one_he_leads(extractor: Extra
     found = _rels(_facts(extractor, "AQAP has bombed Houthi gatherings. "
                                     "Houthi officials deny any contact with the group."))
     assert ("Houthis", "allied_with", "al-Qaeda in the Arabian Peninsula", True) in found
+
+
+def test_a_states_people_are_no_person(extractor: Extractor) -> None:
+    extraction = extractor.extract(Document("t", "Prosecutors charged three Sri Lankan men with supporting the "
+                                                 "Islamic State. The Tajik commander fled."))
+    assert not {"Sri Lankan", "Tajik"} & {m.actor for m in extraction.mentions if m.actor_type == "person"}

@@ -424,6 +424,8 @@ class ActorResolver:
             return None
         if text.split()[-1] in DOCUMENT_NAMES:
             return None  # "the Good Friday Agreement", "the Doha Accord": a text, not an actor
+        if span.label_ == "person" and text.lower().rstrip("s") in self.gazetteer.demonyms:
+            return None  # "three Sri Lankan men", "the Tajiks": people of a state, no one person
         if span.label_ == "person" and " " not in text:
             text = _shared_surname(span) or text
         entry = self.gazetteer.lookup(text)

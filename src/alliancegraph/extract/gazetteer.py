@@ -93,6 +93,8 @@ class Gazetteer:
         # forms that name more than one actor, each with its holders in file order
         self.shared: dict[str, tuple[GazetteerEntry, ...]] = {k: tuple(v) for k, v in holders.items() if len(v) > 1}
         self.sharers = frozenset(e.name for holders_ in self.shared.values() for e in holders_)
+        # "Sri Lankan", "Tajik": words for a state's people, lower case
+        self.demonyms = frozenset(d.lower() for e in self.entries.values() if e.type == "state" for d in e.demonyms)
         self._cues: dict[str, re.Pattern[str]] = {}
 
     @classmethod
