@@ -615,3 +615,17 @@ def test_a_states_people_are_no_person(extractor: Extractor) -> None:
     extraction = extractor.extract(Document("t", "Prosecutors charged three Sri Lankan men with supporting the "
                                                  "Islamic State. The Tajik commander fled."))
     assert not {"Sri Lankan", "Tajik"} & {m.actor for m in extraction.mentions if m.actor_type == "person"}
+
+
+def test_a_state_where_fighters_are_is_not_whose_they_are(extractor: Extractor) -> None:
+    facts = _facts(extractor, "UN monitors say the Islamic Movement of Uzbekistan now keeps roughly 200 fighters "
+                              "in Syria.")
+    counted = {(q.actor, q.value) for q in facts if isinstance(q, Quantity)}
+    assert counted == {("Islamic Movement of Uzbekistan", 200)}
+
+
+def test_territory_lost_to_several_forces_is_no_loss_of_a_state(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Taliban took control of the city of Kunduz before being pushed out by Afghan and "
+                              "U.S. forces supported by airstrikes.")
+    assert not [e for e in facts if isinstance(e, Event) and e.event == "loss_of_territory"
+                and e.place == "United States"]

@@ -41,7 +41,7 @@ def _attached(head: Token, ctx: SentenceContext) -> tuple[list[ActorMention], li
         (others if found[1] else doers).append(found[0])
     by = frames.agent(head, ctx)
     if by is not None:
-        doers.append(by)
+        doers.extend(frames.with_conjuncts(by, ctx))  # "pushed out by Afghan and U.S. forces": both
     doers.extend(_by_instrument(head, ctx))
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         found = frames.subject(head.head, ctx)  # "the United States has conducted 120 airstrikes"

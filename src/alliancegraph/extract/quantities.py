@@ -24,6 +24,7 @@ CURRENCY = frozenset({"$", "€", "£"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
 HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
 ARMED = frozenset({"armed_group", "state_force", "state"})
+WHERE = frozenset({"in", "inside", "outside", "across", "throughout", "near", "into", "within"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
@@ -96,6 +97,12 @@ def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
                                         and token.head.lemma_.lower() in SOURCE_NOUNS)
 
 
+def _where(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """A state named as the place of what is counted: "200 fighters in Syria", "3,000 members outside Venezuela"."""
+    token = ctx.sent.doc[mention.start : mention.end].root
+    return mention.type == "state" and token.dep_ == "pobj" and token.head.lower_ in WHERE
+
+
 def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
     """The actor measured.
 
@@ -104,7 +111,7 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
     on ("ISWAP, which ... estimated at 3,500"); the subject of the clause ("al-Shabaab commands 7,000
     fighters"); the last armed actor before.
     """
-    groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx)]
+    groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx) and not _where(m, ctx)]
     armed = [m for m in groups if m.type in ARMED]
     perpetrator = _perpetrator(head, ctx, groups)
     if perpetrator is not None:
@@ -129,6 +136,10 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
                 found = ctx.mention_at(token)
                 if found is not None and found in groups:
                     return found
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        doer = frames.subject(head.head, ctx)  # "forced the PLO to evacuate 11,000 fighters": the PLO's
+        if doer is not None and not doer[1] and doer[0] in groups:
+            return doer[0]
     pool = armed or groups
     before = [m for m in pool if m.end <= number.i]
     return before[-1] if before else (pool[0] if pool else None)
