@@ -629,3 +629,11 @@ def test_territory_lost_to_several_forces_is_no_loss_of_a_state(extractor: Extra
                               "U.S. forces supported by airstrikes.")
     assert not [e for e in facts if isinstance(e, Event) and e.event == "loss_of_territory"
                 and e.place == "United States"]
+
+
+def test_a_toll_in_words_counts_and_a_pair_in_words_does_not(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Indian troops killed four fighters of The Resistance Front in Kupwara. "
+                              "The two groups have clashed since. The rebels killed 84 Wagner men and 47 Malian "
+                              "soldiers.")
+    counted = {(q.measure, q.value) for q in facts if isinstance(q, Quantity)}
+    assert counted == {("casualties", 4), ("casualties", 84), ("casualties", 47)}

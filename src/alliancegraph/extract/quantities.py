@@ -70,6 +70,8 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
 
 def _harm_verb(head: Token) -> Token | None:
     """The harm verb whose object, or passive subject, the counted noun is ("killed 203 militants")."""
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "killed 84 Wagner men and 47 Malian soldiers"
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
         head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
@@ -145,6 +147,16 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
     return before[-1] if before else (pool[0] if pool else None)
 
 
+def _toll(number: Token) -> bool:
+    """A number in words that counts the harmed ("killed four fighters", "nine soldiers were killed"), not a
+    reference to parties ("the two groups", "one faction")."""
+    head = number.head if number.dep_ in ("nummod", "quantmod") else number
+    before = number.doc[number.i - 1].lower_ if number.i > 0 else ""
+    if any(c.dep_ in ("det", "poss") for c in head.children) or before in ("the", "its", "their"):
+        return False
+    return _harm_verb(head) is not None
+
+
 def _range_top(last: Token, sent: Span) -> Span | None:
     """The upper number of a range that starts at ``last``: "3,500 and 5,000", "12,000 to 15,000"."""
     doc = sent.doc
@@ -186,7 +198,7 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
             span = span + list(ranged)
         if value is None or (1800 <= value <= 2100 and "," not in token.text):
             continue
-        if not any(t.is_digit or "," in t.text or t.lower_ in _SCALES for t in span):
+        if not any(t.is_digit or "," in t.text or t.lower_ in _SCALES for t in span) and not _toll(token):
             continue  # "one group", "the two forces": counting words, not estimates
         dollars = token.i > sent.start and token.nbor(-1).text == "$"
         found = ("funds_usd", span[-1]) if dollars else _measure(span[-1], ctx)
