@@ -637,3 +637,13 @@ def test_a_toll_in_words_counts_and_a_pair_in_words_does_not(extractor: Extracto
                               "soldiers.")
     counted = {(q.measure, q.value) for q in facts if isinstance(q, Quantity)}
     assert counted == {("casualties", 4), ("casualties", 84), ("casualties", 47)}
+
+
+def test_the_blamed_struck_the_blamer_unless_blamed_for_a_tie(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "A drone struck Tower 22 in Jordan. Washington blamed Kataib Hezbollah."))
+    assert ("Kata'ib Hezbollah", "fights", "United States", False) in found
+    found = _rels(_facts(extractor, "The January attack on a base in Hakkari, which Turkey blamed on the PKK, "
+                                    "killed nine soldiers."))
+    assert ("Kurdistan Workers' Party", "fights", "Turkey", False) in found
+    found = _rels(_facts(extractor, "Kabul blamed Pakistan for sheltering the group's commanders."))
+    assert not any(r == "fights" for _, r, _, _ in found)

@@ -21,6 +21,7 @@ from ..errors import ExtractionError
 class Lexicon:
     relation_triggers: dict[str, tuple[str, ...]]
     support_received: tuple[str, ...]
+    blamed: tuple[str, ...]
     support_kinds: dict[str, tuple[str, ...]]
     roles: dict[str, tuple[str, ...]]
     negation_cues: frozenset[str]
@@ -77,6 +78,7 @@ class Lexicon:
         return cls(
             relation_triggers=groups("relation_triggers"),
             support_received=words("support_received"),
+            blamed=words("blamed") if "blamed" in data else (),
             support_kinds=groups("support_kinds"),
             roles=groups("roles"),
             negation_cues=frozenset(words("negation_cues")),

@@ -43,7 +43,7 @@ from .paragraphs import paragraphs
 from .places import known_places
 from .quantities import quantities
 from .references import KIND_NOUNS, Affiliates, DescriptionResolver
-from .relations import RECEIVED, relations
+from .relations import BLAMED, RECEIVED, relations
 from .succession import Succession, leaders_from_successions, successions
 from .tenures import close_tenures
 from .triggers import TriggerIndex
@@ -95,7 +95,8 @@ class Extractor:
         self.gazetteer = Gazetteer.load(gazetteer_path, self.lexicon.titles)
         self.known_places = known_places()
         self.nlp = build_nlp(gazetteer_path)
-        relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received}
+        relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received,
+                             BLAMED: self.lexicon.blamed}
         self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
                        for link in entry.links if link.get("relation") == "affiliate_of"}
         self.kinds = {entry.name: kinds for entry in self.gazetteer

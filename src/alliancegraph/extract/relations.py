@@ -33,6 +33,7 @@ from .context import (
 from .triggers import Found
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
+BLAMED = "fights_blamed"  # trigger label: the object struck the subject's side ("Washington blamed X")
 GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 PLACE_TYPES = frozenset({"place", "state"})
 PERSON_FREE = frozenset({"allied_with", "negotiates_with", "affiliate_of", "fights"})
@@ -119,6 +120,22 @@ ACTS = frozenset({"attack", "operation", "strike", "raid", "offensive", "campaig
 def _directs_an_act(verb: Token) -> bool:
     acted = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "amod" else [])
     return any(t.lemma_.lower() in ACTS for t in acted)
+
+
+def _blamed_on(verb: Token, ctx: SentenceContext) -> list[Pair] | None:
+    """ "X blamed the attack on Y": Y struck X (None when no "on" names an actor)."""
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    striker = frames.mention_in(list(on.subtree), ctx) if on is not None else None
+    if striker is None:
+        return None
+    found = frames.subject(verb, ctx)
+    return [(striker, found[0])] if found is not None and not found[1] else []
+
+
+def _blamed_for_a_tie(verb: Token) -> bool:
+    """ "blamed Pakistan for sheltering its commanders": blame for a deed other than the strike itself."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in verb.children)
 
 
 def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
@@ -274,7 +291,9 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 if not any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
                            for _, other in triggers)]
     for label, trigger in triggers:
-        relation = "supports" if label == RECEIVED else label
+        relation = "supports" if label == RECEIVED else "fights" if label == BLAMED else label
+        if label == BLAMED and _blamed_for_a_tie(trigger.root):
+            continue
         relation = "affiliate_of" if relation == "member_of" and _group_source(trigger, ctx) else relation
         if relation == "supports" and trigger.root.pos_ == "NOUN" and trigger.root.lower_ == "arm" and any(
                 c.dep_ in ("poss", "amod", "compound") for c in trigger.root.children):
@@ -283,8 +302,10 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
         said = said or _describes_speaker(trigger, ctx)
         pairs, frame = _pairs(relation, trigger, ctx if said else parties)
-        if label == RECEIVED:
+        if label in (RECEIVED, BLAMED):
             pairs = [(b, a) for a, b in pairs]
+        if label == BLAMED and (on := _blamed_on(trigger.root, parties)) is not None:
+            pairs = on  # "an attack, which it blamed on the PKK": the PKK struck it
         if frame == "mutual" and relation not in SYMMETRIC_RELATIONS:
             pairs = pairs + [(b, a) for a, b in pairs]
         for source, target in pairs:
