@@ -647,3 +647,11 @@ def test_the_blamed_struck_the_blamer_unless_blamed_for_a_tie(extractor: Extract
     assert ("Kurdistan Workers' Party", "fights", "Turkey", False) in found
     found = _rels(_facts(extractor, "Kabul blamed Pakistan for sheltering the group's commanders."))
     assert not any(r == "fights" for _, r, _, _ in found)
+
+
+def test_who_fought_alongside_whom_is_the_subject_not_the_object(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Ahlu Sunna Wal Jama'a once fought al-Shabaab alongside Ethiopian troops."))
+    assert ("Ahlu Sunna Waljama'a", "fights", "al-Shabaab", False) in found
+    assert any(r == "allied_with" and {s, t} == {"Ahlu Sunna Waljama'a", "Ethiopian National Defense Force"}
+               for s, r, t, _ in found)
+    assert not any(r == "allied_with" and "al-Shabaab" in (s, t) for s, r, t, _ in found)

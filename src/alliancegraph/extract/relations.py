@@ -91,12 +91,28 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         found = frames.noun_pairs(head, relation, role_noun, ctx)
         if found or role_noun:
             return found, "noun"
+    if head.pos_ == "ADP" and head.lower_ in BESIDE and (found := _beside(head, ctx)):
+        return found, "verb"
     found = frames.verb_pairs(head, relation, ctx)
     if found:
         return found, "verb"
     if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
+
+
+BESIDE = frozenset({"alongside", "beside"})
+
+
+def _beside(prep: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "X fought al-Shabaab alongside government forces": who acted beside whom is the verb's subject, not its
+    object."""
+    verb = prep.head
+    found = frames.subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+    partner = frames.mention_in(list(prep.subtree)[1:], ctx)
+    if found is None or partner is None or found[1]:
+        return []
+    return [(found[0], p) for p in frames.with_conjuncts(partner, ctx)]
 
 
 def _state_phrase(trigger: Span, ctx: SentenceContext) -> list[Pair]:
