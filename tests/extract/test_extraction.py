@@ -655,3 +655,10 @@ def test_who_fought_alongside_whom_is_the_subject_not_the_object(extractor: Extr
     assert any(r == "allied_with" and {s, t} == {"Ahlu Sunna Waljama'a", "Ethiopian National Defense Force"}
                for s, r, t, _ in found)
     assert not any(r == "allied_with" and "al-Shabaab" in (s, t) for s, r, t, _ in found)
+
+
+def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Hezbollah's instructors coached the Zainabiyoun Brigade in urban warfare. "
+                                    "Iran spent a decade propping up Bashar al-Assad."))
+    assert {("Hezbollah", "supports", "Zainabiyoun Brigade", False),
+            ("Iran", "supports", "Bashar al-Assad", False)} <= found
