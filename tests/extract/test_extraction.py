@@ -662,3 +662,8 @@ def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
                                     "Iran spent a decade propping up Bashar al-Assad."))
     assert {("Hezbollah", "supports", "Zainabiyoun Brigade", False),
             ("Iran", "supports", "Bashar al-Assad", False)} <= found
+
+
+def test_a_rulers_forces_are_his_states(extractor: Extractor) -> None:
+    extraction = extractor.extract(Document("t", "Assad's forces retook the south-west of the country last summer."))
+    assert [(m.actor, m.actor_type) for m in extraction.mentions] == [("Syria", "state")]

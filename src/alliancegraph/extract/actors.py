@@ -296,8 +296,8 @@ def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str,
             out.append(ActorMention(group, "armed_group", mention.start, head.head.i + 1, "followers"))
             continue
         noun = None
-        if state is not None and head.dep_ == "poss" and head.head.lower_ in GOVERNMENT_NOUNS:
-            noun = head.head  # "Maduro's government"
+        if state is not None and head.dep_ == "poss" and head.head.lower_ in GOVERNMENT_NOUNS | FORCE_NOUNS:
+            noun = head.head  # "Maduro's government", "Assad's forces"
         elif state is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and (
                 head.head.head.lower_ in GOVERNMENT_NOUNS):
             noun = head.head.head  # "the government of Nicolas Maduro"
