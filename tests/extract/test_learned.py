@@ -108,6 +108,25 @@ def test_the_rules_read_a_pair_first(extractor: Extractor) -> None:
     assert model.decide([Candidate(ctx, first, second)], [])
 
 
+def test_a_learned_leader_needs_more_confidence_than_other_ties(extractor: Extractor) -> None:
+    from alliancegraph.extract.learned import LEADS_THRESHOLD
+
+    ctx = _contexts(extractor, "Mohammed Al Jaber travelled to Sanaa with the Houthis.")[0]
+    pair = next((a, b) for a, b in candidates(ctx) if {a.type, b.type} == {"person", "armed_group"})
+
+    class Sure:  # every pair is a leader's, at the score given
+        def __init__(self, score: float) -> None:
+            self.score = score
+
+        def best(self, texts: list[str]) -> list[tuple[str, float]]:
+            return [("leads>" if pair[0].type == "person" else "leads<", self.score) for _ in texts]
+
+    below = PairModel(Sure(LEADS_THRESHOLD - 0.05), threshold=0.0)  # type: ignore[arg-type]
+    above = PairModel(Sure(LEADS_THRESHOLD + 0.05), threshold=0.0)  # type: ignore[arg-type]
+    assert below.decide([Candidate(ctx, *pair)], []) == []
+    assert [r.relation for r in above.decide([Candidate(ctx, *pair)], [])] == ["leads"]
+
+
 def test_train_from_names_a_gold_file_that_ties_nothing(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "t.txt").write_text("Iran armed the Houthis in 2015.", encoding="utf-8")
