@@ -667,3 +667,12 @@ def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
 def test_a_rulers_forces_are_his_states(extractor: Extractor) -> None:
     extraction = extractor.extract(Document("t", "Assad's forces retook the south-west of the country last summer."))
     assert [(m.actor, m.actor_type) for m in extraction.mentions] == [("Syria", "state")]
+
+
+def test_troops_somewhere_doing_something_are_their_states_not_the_places(extractor: Extractor) -> None:
+    for text in ("The United States has roughly 10,000 troops still in Afghanistan providing advice and assistance "
+                 "to the embattled Afghan security forces.",
+                 "The United States has about 900 troops in Syria providing support to the Syrian Democratic Forces."):
+        found = _rels(_facts(extractor, text))
+        assert any(s == "United States" and r == "supports" for s, r, _, _ in found), text
+        assert not any(s in ("Afghanistan", "Syria") and r == "supports" for s, r, _, _ in found), text

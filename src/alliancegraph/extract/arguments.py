@@ -134,10 +134,19 @@ def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
                       and not _hyphen_modifier(m, ctx)), None)
         if named is not None:
             return named
+    troops = token.pos_ == "NOUN" and token.lemma_.lower() in TROOP_NOUNS
+    if troops and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        owner = subject(token.head, ctx)  # "the United States has 900 troops in Syria providing ...": its troops
+        if owner is not None and not owner[1]:
+            return owner[0]
     if token.dep_ == "csubj" or token.pos_ in ("NOUN", "PROPN", "PRON"):  # "What remains of al-Qaeda ..."
         # "the insurgency in Afghanistan is not about ...": a place the noun is set in does not act for it
         return _argument_in(token, ctx, None, limit=8, settings=token.dep_ not in SUBJECTS)
     return None
+
+
+TROOP_NOUNS = frozenset({"troop", "soldier", "force", "fighter", "adviser", "advisor", "instructor", "personnel",
+                         "officer", "commando", "mercenary", "contractor", "man"})
 
 
 def _set_off_name(noun: Token, ctx: SentenceContext) -> ActorMention | None:
@@ -193,7 +202,7 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
     """The subject of a verb's clause, climbing to governing verbs; the flag says it is a passive subject."""
     climbed = False
     for _ in range(4):
-        own = [c for c in verb.children if c.dep_ in SUBJECTS]
+        own = [c for c in verb.children if c.dep_ in SUBJECTS and not _place_before_gerund(c, verb, ctx)]
         # two subjects is a misparse of an apposition ("Its rival, Jaish, was set up"): the name is the subject
         own.sort(key=lambda c: ctx.mention_at(c) is None)
         for child in own:
@@ -221,9 +230,19 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
             verb = verb.head
             if gerund and verb.pos_ == "ADP" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj":
                 verb = verb.head.head  # "needed X's help in challenging Y": whoever needed it challenges
+            elif gerund and verb.pos_ == "ADP" and verb.lower_ in LOCATIVE and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head  # "X has troops in Afghanistan providing advice": X provides it
         else:
             break
     return None
+
+
+def _place_before_gerund(child: Token, verb: Token, ctx: SentenceContext) -> bool:
+    """ "10,000 troops still in Afghanistan providing advice": the parser makes the place the gerund's subject;
+    the ones in the place act."""
+    found = ctx.mention_at(child)
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in LOCATIVE and found is not None
+            and found.type in ("state", "place") and child.i == verb.head.i + 1)
 
 
 def _controller(verb: Token, ctx: SentenceContext) -> ActorMention | None:
