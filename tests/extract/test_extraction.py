@@ -676,3 +676,9 @@ def test_troops_somewhere_doing_something_are_their_states_not_the_places(extrac
         found = _rels(_facts(extractor, text))
         assert any(s == "United States" and r == "supports" for s, r, _, _ in found), text
         assert not any(s in ("Afghanistan", "Syria") and r == "supports" for s, r, _, _ in found), text
+
+
+def test_each_side_between_is_its_phrases_head_not_its_owner(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Fighting broke out in 2013 between Kiir's government and Machar's SPLM-IO."))
+    assert {frozenset((s, t)) for s, r, t, _ in found if r == "fights"} == {
+        frozenset(("South Sudan", "Sudan People's Liberation Army-in-Opposition"))}

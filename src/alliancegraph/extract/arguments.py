@@ -571,6 +571,13 @@ def between(head: Token, ctx: SentenceContext) -> Pair | None:
     for token in (head, head.head):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                # "between Kiir's government and Machar's SPLM-IO": each side is its phrase's head, not its owner
+                sides = [ctx.mention_at(h) for h in ((pobj, *pobj.conjuncts) if pobj is not None else ())]
+                named = list(dict.fromkeys(m for m in sides if m is not None))
+                if len(named) >= 2 and len({m.name for m in named}) >= 2:
+                    first = named[0]
+                    return first, next(m for m in named if m.name != first.name)
                 inside = [m for m in ctx.mentions if any(m.covers(t) for t in child.subtree)]
                 other = [m for m in inside[1:] if m.name != inside[0].name]  # "the ELN (National ...) and X"
                 if inside and other:
