@@ -682,3 +682,12 @@ def test_each_side_between_is_its_phrases_head_not_its_owner(extractor: Extracto
     found = _rels(_facts(extractor, "Fighting broke out in 2013 between Kiir's government and Machar's SPLM-IO."))
     assert {frozenset((s, t)) for s, r, t, _ in found if r == "fights"} == {
         frozenset(("South Sudan", "Sudan People's Liberation Army-in-Opposition"))}
+
+
+def test_a_known_alias_inside_another_mans_name_is_not_him(extractor: Extractor) -> None:
+    extraction = extractor.extract(Document("t", "Police arrested Ataullah abu Ammar Jununi, the leader of the Arakan "
+                                                 "Rohingya Salvation Army. Hamza bin Laden was killed in 2019."))
+    people = {m.actor for m in extraction.mentions if m.actor_type == "person"}
+    assert "Yasser Arafat" not in people and "Osama bin Laden" not in people
+    assert ("Ataullah abu Ammar Jununi", "leads", "Arakan Rohingya Salvation Army", False) in _rels(
+        list(extraction.facts))

@@ -61,6 +61,26 @@ def is_case_sensitive(alias: str) -> bool:
     return len(alias) <= 3 or (len(letters) <= 6 and all(c.isupper() for c in letters))
 
 
+NAME_PARTICLES = frozenset({"abu", "bin", "ibn", "bint", "ould", "wad", "ag", "al", "el"})
+KINSHIP = frozenset({"abu", "bin", "ibn", "bint", "ould", "ag"})
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ataullah abu Ammar Jununi": two person names the small model split at a lower-case particle are one."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        particle = doc[last.end].text if last is not None and last.end < len(doc) else ""
+        # the first part may be mistyped ("Ataullah" as a place) when a kinship word ties it to a name
+        kin = particle in KINSHIP and last is not None and len(last) == 1
+        if (last is not None and span.label_ == "person" and (last.label_ == "person" or kin)
+                and span.start - last.end == 1 and particle in NAME_PARTICLES):
+            out[-1] = Span(doc, last.start, span.end, label="person")
+        else:
+            out.append(span)
+    return out
+
+
 class ActorMatcher:
     """A pipeline component: gazetteer aliases and named entities become candidate actor spans."""
 
@@ -93,7 +113,7 @@ class ActorMatcher:
                 name = doc.vocab.strings[match_id]
                 entry = self.gazetteer.entries[name]
                 spans.append(Span(doc, start, end, label=entry.type, kb_id=name))
-        spans = [self._force(doc, s) for s in spans]
+        spans = [self._force(doc, s) for s in spans if not self._inside_a_longer_name(doc, s)]
         spans += self._states_by_adjective(doc) + self._states_by_capital(doc)
         places = [ent for ent in doc.ents if ent.label_ in ("LOC", "FAC")]
         # "Lake Chad", "the Gulf of Aden": a state inside a wider place name is that place, not the state
@@ -104,9 +124,25 @@ class ActorMatcher:
         extra = [Span(doc, _ordinal_start(doc, ent), ent.end, label=NER_TYPES[ent.label_])
                  for ent in doc.ents
                  if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))]
+        extra = _joined_names(doc, extra)
         doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)
         return doc
 
+
+    def _inside_a_longer_name(self, doc: Doc, span: Span) -> bool:
+        """ "Ataullah abu Ammar Jununi", "Hamza bin Laden": a known man's alias inside another man's full name,
+        a capitalised name word right before or after it (not a title, an acronym or a sentence's first word)."""
+        if span.label_ != "person":
+            return False
+        titles = {t.lower().rstrip(".") for t in self.gazetteer.titles}
+
+        def name_word(token: Token) -> bool:
+            return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper()
+                    and token.lower_.rstrip(".") not in titles and not token.is_sent_start)
+
+        before = span.start > 0 and name_word(doc[span.start - 1])
+        after = span.end < len(doc) and name_word(doc[span.end]) and doc[span.end].ent_iob_ == "I"
+        return before or after
 
     def _states_by_adjective(self, doc: Doc) -> list[Span]:
         """ "Turkish drones", "Pakistani security forces", "Indian officials", "Saudi-led": the state acting."""
