@@ -691,3 +691,9 @@ def test_a_known_alias_inside_another_mans_name_is_not_him(extractor: Extractor)
     assert "Yasser Arafat" not in people and "Osama bin Laden" not in people
     assert ("Ataullah abu Ammar Jununi", "leads", "Arakan Rohingya Salvation Army", False) in _rels(
         list(extraction.facts))
+
+
+def test_a_group_described_as_close_to_another_is_its_ally(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "In 2015 the Mujahideen Shura Council of Derna, an Islamist coalition close to "
+                                    "al-Qaeda, drove the militants out of the city."))
+    assert ("Mujahideen Shura Council of Derna", "allied_with", "al-Qaeda", False) in found

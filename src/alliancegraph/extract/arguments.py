@@ -104,6 +104,11 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
     return found
 
 
+def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor a token stands for (see :func:`_resolve_token`)."""
+    return _resolve_token(token, ctx)
+
+
 def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
     """The actor a token stands for: its own mention, or for a relative pronoun the noun it relates to."""
     if token.lower_ in RELATIVE and token.tag_ in ("WP", "WDT", "WP$"):

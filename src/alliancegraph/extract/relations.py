@@ -93,12 +93,25 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
             return found, "noun"
     if head.pos_ == "ADP" and head.lower_ in BESIDE and (found := _beside(head, ctx)):
         return found, "verb"
+    if head.dep_ in ("amod", "advmod") and head.head.pos_ == "NOUN" and (found := _described_as(trigger, ctx)):
+        return found, "verb"
     found = frames.verb_pairs(head, relation, ctx)
     if found:
         return found, "verb"
     if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
+
+
+def _described_as(trigger: Span, ctx: SentenceContext) -> list[Pair]:
+    """ "the Mujahideen Shura Council of Derna, an Islamist coalition close to al-Qaeda": the noun a phrase
+    describes (or the name it stands for) stands so toward the object of the phrase's "to" or "with"."""
+    owner = frames.resolve_token(trigger.root.head, ctx)
+    other = next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                  and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
+    if owner is None or other is None or owner.name == other.name:
+        return []
+    return [(owner, o) for o in frames.with_conjuncts(other, ctx)]
 
 
 BESIDE = frozenset({"alongside", "beside"})
