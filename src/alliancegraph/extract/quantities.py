@@ -111,7 +111,8 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
     In order: for casualties, who caused them; a name in the counted noun's own phrase ("TTP fighters",
     "its fighters"); the owner of a size word ("its strength at 4,000"); the name a relative clause hangs
     on ("ISWAP, which ... estimated at 3,500"); the subject of the clause ("al-Shabaab commands 7,000
-    fighters"); the last armed actor before.
+    fighters"), or of a controlled verb ("forced the PLO to evacuate 11,000 fighters"); the last armed actor
+    before.  A state named as where the counted are ("200 fighters in Syria") is never the actor.
     """
     groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx) and not _where(m, ctx)]
     armed = [m for m in groups if m.type in ARMED]
