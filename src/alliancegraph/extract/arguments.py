@@ -105,11 +105,6 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
 
 
 def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
-    """The actor a token stands for (see :func:`_resolve_token`)."""
-    return _resolve_token(token, ctx)
-
-
-def _resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
     """The actor a token stands for: its own mention, or for a relative pronoun the noun it relates to."""
     if token.lower_ in RELATIVE and token.tag_ in ("WP", "WDT", "WP$"):
         clause = token.head
@@ -211,7 +206,7 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
         # two subjects is a misparse of an apposition ("Its rival, Jaish, was set up"): the name is the subject
         own.sort(key=lambda c: ctx.mention_at(c) is None)
         for child in own:
-            found = _resolve_token(child, ctx)
+            found = resolve_token(child, ctx)
             if found is not None:
                 raised = climbed and verb.lemma_.lower() in RAISING
                 return found, child.dep_ == "nsubjpass" and not raised
@@ -220,7 +215,7 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG") and not infinitive:
             # "the group, founded by X" / "fighters, loyal to" / "Jaish commanders trained in ..."
-            found = ctx.mention_at(verb.head) or (_resolve_token(verb.head, ctx) if verb.head.pos_ == "NOUN" else None)
+            found = ctx.mention_at(verb.head) or (resolve_token(verb.head, ctx) if verb.head.pos_ == "NOUN" else None)
             if found is not None and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ in SETTING):
                 return found, verb.tag_ == "VBN"
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -314,7 +309,7 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
         for token in candidates:
             appos = [c for c in token.children if c.dep_ == "appos" and ctx.mention_at(c) is not None]
             if token.lower_ in RELATIVE and token.tag_ in ("WP", "WDT"):
-                other = _resolve_token(token, ctx)
+                other = resolve_token(token, ctx)
             elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
                 other = ctx.mention_at(appos[0])
             elif (owner := _possessor(token, ctx)) is not None:  # "needed al-Qaeda's assistance in ..."
@@ -439,7 +434,7 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
         if prep.lower_ != "under" or prep.dep_ != "prep":
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        person = _resolve_token(obj, ctx) if obj is not None else None
+        person = resolve_token(obj, ctx) if obj is not None else None
         if person is None or person.type != "person":
             continue
         verb = prep.head
@@ -656,7 +651,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
                 continue  # "a commander in Syria" is where, not whose
             of_object = _argument_in(child, ctx, None)
         elif child.dep_ == "appos":
-            found = _resolve_token(child, ctx)
+            found = resolve_token(child, ctx)
             if found is not None:
                 fillers.extend(with_conjuncts(found, ctx))
         elif child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
@@ -691,7 +686,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
             fillers.append(subj[0])
             if head.dep_ == "pobj" and verb.lemma_.lower() in CASTING_VERBS:
-                obj = next((_resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
+                obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     fillers[-1] = obj
                     if owner is None and verb.lemma_.lower() in CHOOSING_VERBS and subj[0].type in ORGANISED:
@@ -700,7 +695,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             # "the group's shura council named X as emir": the body's owner chose its own emir
             council = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             body = mention_in(list(council.subtree), ctx) if council is not None else None
-            obj = next((_resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
+            obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
             if body is not None and body.type in ORGANISED and obj is not None and obj.type == "person":
                 owner = body
                 fillers.append(obj)

@@ -107,11 +107,16 @@ def _described_as(trigger: Span, ctx: SentenceContext) -> list[Pair]:
     """ "the Mujahideen Shura Council of Derna, an Islamist coalition close to al-Qaeda": the noun a phrase
     describes (or the name it stands for) stands so toward the object of the phrase's "to" or "with"."""
     owner = frames.resolve_token(trigger.root.head, ctx)
-    other = next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                  and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
+    other = _prep_object(trigger, ("to", "with"), ctx)
     if owner is None or other is None or owner.name == other.name:
         return []
     return [(owner, o) for o in frames.with_conjuncts(other, ctx)]
+
+
+def _prep_object(trigger: Span, preps: tuple[str, ...], ctx: SentenceContext) -> ActorMention | None:
+    """The actor after one of ``preps`` hanging from a word of the trigger ("at odds with X", "close to X")."""
+    return next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                 and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
 
 
 BESIDE = frozenset({"alongside", "beside"})
@@ -135,8 +140,7 @@ def _state_phrase(trigger: Span, ctx: SentenceContext) -> list[Pair]:
     found = frames.subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
     if found is None:
         return []
-    other = next((m for t in trigger for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
-                  and (m := frames.mention_in(list(c.subtree), ctx)) is not None), None)
+    other = _prep_object(trigger, ("with", "against"), ctx)
     return [(found[0], o) for o in frames.with_conjuncts(other, ctx)] if other is not None else []
 
 
