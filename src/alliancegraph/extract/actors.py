@@ -159,7 +159,7 @@ class ActorMatcher:
                     shared, reach = True, i + 5  # "the British and Irish governments": each state's own
                     i += 2
                     continue
-                if pair in self.state_agents:
+                if i + 1 < len(doc) and pair in self.state_agents:
                     stop = i + 2
                     break
                 if word in self.state_agents:

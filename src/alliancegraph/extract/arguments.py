@@ -378,18 +378,19 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
     Guards" (a unit of it): a group's name with a person or another group as its owner."""
     found = []
     for mention in ctx.mentions:
-        if mention.type not in ("armed_group", "state_force") or mention.method not in ("gazetteer", "ner"):
+        if mention.type not in OWNED_TYPES or mention.method not in ("gazetteer", "ner"):
             continue
         if ctx.sent.doc[mention.end - 1].text.islower():
             continue  # "French soldiers of Operation Barkhane": forces named generically belong to no one here
         head = head_of(mention, ctx)
-        owner = next((m for c in head.children if c.dep_ == "poss" and c.i < mention.start
-                      if (m := ctx.mention_at(c)) is not None), None)
+        owner = _possessor_of_name(mention, ctx)
         left = owner is not None and owner.method == "pronoun" and (
             head.head.lemma_.lower() in LEAVING or head.head.head.lemma_.lower() in LEAVING)
         if owner is not None and owner.type == "person" and not left:
             # "Yasser Arafat's PLO", "Machar's SPLM-IO", "Iyad Ag Ghaly merged his Ansar Dine"
             found.append(("leads", owner, mention, head))
+        elif owner is not None and owner.type in BRANCHED and owner.method != "pronoun" and owner.name != mention.name:
+            found.append(("affiliate_of", mention, owner, head))  # "Fatah's al-Aqsa Martyrs' Brigades"
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < mention.end:
                 continue
@@ -404,6 +405,22 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
         if founder is not None and not any(f[1] == founder and f[2] == mention for f in found):
             found.append(("leads", founder, mention, head))
     return found
+
+
+OWNED_TYPES = frozenset({"armed_group", "state_force", "group", "organization"})
+BRANCHED = frozenset({"armed_group", "group"})  # a state's or a party's named body is its own, not a branch
+
+
+def _possessor_of_name(mention: ActorMention, ctx: SentenceContext) -> ActorMention | None:
+    """The actor written as the owner of a name: "Machar's Sudan People's Liberation Movement" (the parser may
+    hang the possessive on a word inside a long name), "the ELN's Western War Front"."""
+    doc = ctx.sent.doc
+    for token in doc[ctx.sent.start : mention.start]:
+        if token.dep_ == "poss" and mention.start <= token.head.i < mention.end and token.head.i >= token.i:
+            owner = ctx.mention_at(token)
+            if owner is not None and owner.end <= mention.start:
+                return owner
+    return None
 
 
 def _of_person_after(mention: ActorMention, ctx: SentenceContext) -> ActorMention | None:
@@ -526,7 +543,7 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
     modifier: ActorMention | None = None
     for inner in list(token.subtree)[:limit]:
         found = ctx.mention_at(inner)
-        if found is None or found == exclude:
+        if found is None or found == exclude or _in_relative_clause(inner, token):
             continue
         found_head = head_of(found, ctx)
         if found_head.dep_ == "pobj" and found_head.head.lower_ in LOCATIVE and found_head.head != token:
@@ -539,6 +556,16 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
             return found
         fallback = fallback or found
     return fallback or (setting if settings else None) or modifier
+
+
+def _in_relative_clause(inner: Token, top: Token) -> bool:
+    """ "militants who rejected Berri's line": a name inside a clause that describes the phrase is not what it
+    stands for."""
+    while inner.i != top.i and inner.head.i != inner.i:
+        if inner.dep_ == "relcl":
+            return True
+        inner = inner.head
+    return False
 
 
 def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:

@@ -441,4 +441,6 @@ def _is_locative(mention: ActorMention, ctx: SentenceContext) -> bool:
     token = ctx.sent.doc[mention.end - 1]
     while token.dep_ in ("compound", "amod", "poss") and token.head.i != token.i:
         token = token.head
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "targets in Iraq and Syria"
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
