@@ -618,6 +618,22 @@ def test_hiring_designating_and_serving_as_an_officer_are_ties(extractor: Extrac
     assert ("Abu Mohammad al-Julani", "member_of", "Jabhat al-Nusra", False) in found
 
 
+def test_more_wordings_of_ties(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "In 2015 the Islamic Movement of Uzbekistan announced that it stood with "
+                                    "the Islamic State."))
+    assert ("Islamic Movement of Uzbekistan", "supports", "Islamic State", False) in found
+    found = _rels(_facts(extractor, "Jabhat al-Nusra came out of the Islamic State of Iraq in 2012."))
+    assert ("Jabhat al-Nusra", "split_from", "Islamic State of Iraq", False) in found
+    found = _rels(_facts(extractor, "Qatar nudged the Taliban towards engaging with Washington."))
+    assert ("Taliban", "negotiates_with", "United States", False) in found
+
+
+def test_a_word_inside_a_groups_name_is_no_trigger(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Its partners in the Alliance of Sahel States, Burkina Faso and Niger, "
+                                    "sent troops."))
+    assert not any(r[1] == "allied_with" and "Alliance of Sahel States" in r for r in found)
+
+
 def test_a_noun_in_apposition_stands_for_the_name_it_describes(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Danab, a commando brigade trained and equipped by the United States, "
                                     "raided the town."))

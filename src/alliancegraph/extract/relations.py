@@ -324,6 +324,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 if not any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
                            for _, other in triggers)]
     for label, trigger in triggers:
+        if _inside_a_name(trigger, ctx):
+            continue  # "the Alliance of Sahel States", "the Western War Front": a word of a name, not a tie
         relation = "supports" if label == RECEIVED else "fights" if label == BLAMED else label
         if label == BLAMED and _blamed_for_a_tie(trigger.root):
             continue
@@ -373,6 +375,14 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             span = token.doc[token.i : token.i + 1]
             yield _relation(relation, source, target, ctx, is_hedged(sent, ctx.lexicon, ctx.questioned, token),
                             is_negated(token, sent, ctx.lexicon), span)
+
+
+NAMED_BODIES = frozenset({"armed_group", "group", "organization", "state_force"})
+
+
+def _inside_a_name(trigger: Span, ctx: SentenceContext) -> bool:
+    return any(m.start <= trigger.start and trigger.end <= m.end and m.type in NAMED_BODIES
+               and m.method in ("gazetteer", "ner") for m in ctx.mentions)
 
 
 def _as_state(mention: ActorMention, ctx: SentenceContext) -> ActorMention:
