@@ -634,6 +634,16 @@ def test_a_word_inside_a_groups_name_is_no_trigger(extractor: Extractor) -> None
     assert not any(r[1] == "allied_with" and "Alliance of Sahel States" in r for r in found)
 
 
+def test_an_adjective_or_a_plural_noun_said_of_the_subjects_ties_them(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Al-Shabaab, which remains loyal to al-Qaeda, holds much of the south."))
+    assert ("al-Shabaab", "affiliate_of", "al-Qaeda", False) in found
+    found = _rels(_facts(extractor, "Hamas and Fatah became allies in 2011."))
+    assert ("Hamas", "allied_with", "Fatah", False) in found or ("Fatah", "allied_with", "Hamas", False) in found
+    found = _rels(_facts(extractor, "Hamas and Fatah are allies of Iran."))
+    assert ("Hamas", "allied_with", "Iran", False) in found
+    assert ("Hamas", "allied_with", "Fatah", False) not in found
+
+
 def test_a_noun_in_apposition_stands_for_the_name_it_describes(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Danab, a commando brigade trained and equipped by the United States, "
                                     "raided the town."))

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from .context import LOCATIVE, ActorMention, SentenceContext, has_cue
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # a noun after these is where or when, not who ("fighters in Syria", "attacks since 2015")
@@ -616,7 +616,8 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | 
     """ "A and B clashed", "the two groups fought each other": a pair of subjects acting on each other; "A and B
     fought side by side": a pair acting together, allies (and no fight between them)."""
     verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("npadvmod", "advmod", "dobj", "pobj", "prep"):
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("npadvmod", "advmod", "dobj", "pobj", "prep", "attr",
+                                                             "oprd"):
         verb = verb.head
     found = subject(verb, ctx)
     if found is None:
@@ -627,16 +628,31 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | 
         return (together[0], together[1]) if relation == "allied_with" and len(together) >= 2 else None
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
                      for c in head.subtree if c.lower_ in ("other", "another"))
-    mutual_verb = head.lemma_.lower() in MUTUAL_VERBS
+    mutual_verb = head.lemma_.lower() in MUTUAL_VERBS and head.pos_ != "NOUN"
     # "A and B would begin talks on restoring relations": talks with no other party are between the subjects
     mutual_noun = relation == "negotiates_with" and head.pos_ == "NOUN" and not any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children)
-    if len(together) >= 2 and (each_other or mutual_noun or (mutual_verb and not _takes_object(head))):
+    if len(together) >= 2 and (each_other or mutual_noun or (mutual_verb and not _takes_object(head))
+                               or _plural_predicate(head, ctx)):
         return together[0], together[1]
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
         return first, plural[0]
     return None
+
+
+def _plural_predicate(head: Token, ctx: SentenceContext) -> bool:
+    """ "A and B are rivals", "A and B became allies", "A and B were sworn enemies": a plural noun said of the
+    subjects, with no party of its own ("allies of Iran")."""
+    noun: Token | None = None
+    if head.tag_ == "NNS" and head.dep_ in ("attr", "oprd"):
+        noun = head
+    elif head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children):
+        # "were sworn enemies", parsed as a passive verb with an object
+        noun = next((c for c in head.children if c.dep_ == "dobj" and c.tag_ == "NNS" and c.i == head.i + 1), None)
+    else:
+        return False
+    return noun is not None and mention_in([t for t in noun.subtree if t.i > noun.i], ctx) is None
 
 
 def jointly(verb: Token, ctx: SentenceContext) -> bool:

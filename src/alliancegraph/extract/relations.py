@@ -87,7 +87,9 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if found := frames.object_relative(head, ctx):
         return found, "verb"
     if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ != "amod"):
-        role_noun = head.lemma_.lower() in frames.ROLE_NOUNS or relation in ("leads", "member_of", "affiliate_of")
+        # "X is loyal to Y": an adjective names no role, its subject and object are the pair
+        role_noun = head.pos_ != "ADJ" and (head.lemma_.lower() in frames.ROLE_NOUNS
+                                            or relation in ("leads", "member_of", "affiliate_of"))
         found = frames.noun_pairs(head, relation, role_noun, ctx)
         if found or role_noun:
             return found, "noun"
