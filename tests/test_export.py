@@ -85,6 +85,10 @@ def test_a_group_goes_by_the_fullest_proper_name_its_document_writes() -> None:
         "Palestinian Islamic Jihad"
     assert document_name("Islamic Revolutionary Guard Corps", ["Iran's Revolutionary Guards", "IRGC"]) == "IRGC"
     assert document_name("Séléka", ["ex-Seleka"]) == "Séléka"
+    assert document_name("Sudan People's Liberation Army-in-Opposition",
+                         ["SPLM-IO", "Sudan People's Liberation Movement-in-Opposition"]) == \
+        "Sudan People's Liberation Movement-in-Opposition"
+    assert document_name("Islamic State", ["IS", "the group's"]) == "IS"
 
 
 def test_the_facts_export_writes_actors_as_their_document_names_them(tmp_path: Path) -> None:

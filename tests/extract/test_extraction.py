@@ -644,6 +644,17 @@ def test_an_adjective_or_a_plural_noun_said_of_the_subjects_ties_them(extractor:
     assert ("Hamas", "allied_with", "Fatah", False) not in found
 
 
+def test_names_joined_before_one_noun_all_act(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Hamas and Islamic Jihad fighters fought against Israel last year."))
+    assert ("Hamas", "fights", "Israel", False) in found
+    assert ("Palestinian Islamic Jihad", "fights", "Israel", False) in found
+
+
+def test_suspending_an_attack_negates_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "In 2020 Kataib Hezbollah suspended its attacks on US troops."))
+    assert ("Kata'ib Hezbollah", "fights", "United States", True) in found
+
+
 def test_a_noun_in_apposition_stands_for_the_name_it_describes(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Danab, a commando brigade trained and equipped by the United States, "
                                     "raided the town."))

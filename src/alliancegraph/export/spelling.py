@@ -67,7 +67,10 @@ def _bare(form: str) -> str:
 
 
 def _proper(form: str) -> bool:
-    return bool(form) and form[0].isupper() and not re.search(r"['\u2019]s?(\s|$)", form)
+    # "the group's", "Machar's men", "Iran's Revolutionary Guards" are no names; "Sudan People's Liberation
+    # Movement" is one
+    return bool(form) and form[0].isupper() and not re.search(r"^\S+['\u2019]s?\s|['\u2019]s?(\s+[^A-Z\s]|\s*$)",
+                                                              form)
 
 
 def spellings(forms_by_doc: Mapping[str, Mapping[str, Sequence[str]]],

@@ -96,11 +96,29 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
         if token.dep_ == "conj" and other is not None and other not in found and alike:
             found.append(other)
             stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
+    found.extend(m for m in _shared_noun(mention, head, ctx) if m not in found)
     if mention.type == "state":  # "the British and Irish governments": each adjective names a state
         shared = [m for c in head.children if c.dep_ == "amod" and c.i < mention.start
                   and any(g.dep_ == "conj" and mention.start <= g.i < mention.end for g in c.children)
                   and (m := ctx.mention_at(c)) is not None and m.type == "state"]
         found.extend(m for m in shared if m not in found)
+    return found
+
+
+def _shared_noun(mention: ActorMention, head: Token, ctx: SentenceContext) -> list[ActorMention]:
+    """ "ARSA and RSO fighters": names joined before the one noun they both modify (the parser hangs each on
+    the noun, the "and" on the first)."""
+    if head.dep_ not in ("compound", "nmod") or head.head.pos_ != "NOUN":
+        return []
+    doc, found = ctx.sent.doc, []
+    for child in head.head.children:
+        other = ctx.mention_at(child) if child.dep_ in ("compound", "nmod") and child.i != head.i else None
+        if other is None or other == mention or not ({other.type, mention.type} <= ORGANISED
+                                                      or other.type == mention.type):
+            continue
+        first, second = (other, mention) if other.start < mention.start else (mention, other)
+        if all(t.lower_ in ("and", ",", "or") for t in doc[first.end : second.start]) and second.start > first.end:
+            found.append(other)
     return found
 
 
