@@ -199,3 +199,11 @@ def test_a_groups_branch_in_a_country_is_that_countrys_branch(extractor: Extract
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Islamic State Somalia Province", "affiliate_of", "Islamic State") in rels
     assert not any(f.source == "Somalia" for f in facts if isinstance(f, Relation))
+
+
+def test_a_groups_province_named_after_a_place_is_its_branch(extractor: Extractor) -> None:
+    text = "In 2019 the Islamic State named the faction its Mozambique Province; its Central Africa Province grew too."
+    facts = extractor.extract(Document("t", text)).facts
+    rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
+    assert ("Islamic State Mozambique Province", "affiliate_of", "Islamic State") in rels
+    assert not any(f.source in ("Mozambique", "Central Africa") for f in facts if isinstance(f, Relation))

@@ -63,12 +63,20 @@ class Affiliates:
     places: Mapping[str, str] = field(default_factory=dict)  # "somali", "somalia" -> "Somalia"
     named: frozenset[str] = frozenset()  # the actors the document names somewhere
 
-    def branch_of(self, parent: str, modifiers: list[str]) -> str | None:
-        """The branch of ``parent`` in the place a modifier names, else the one branch the document names."""
+    def branch_of(self, parent: str, modifiers: list[str], title: str | None = None) -> str | None:
+        """The branch of ``parent`` whose name ends in ``title`` ("West Africa Province"), else the one in the
+        place a modifier names, else the one branch the document names."""
         branches = [child for child, owner in self.parents.items() if owner == parent]
-        places = {self.places[m.lower()] for m in modifiers if m.lower() in self.places}
-        if places:  # "Somali branch": the branch of that place, or none
-            local = [b for b in branches if self.regions.get(b) in places]
+        titled = [b for b in branches if title and b.lower().endswith(" " + title.lower())]
+        if len(titled) == 1:
+            return titled[0]
+        regions = {r.lower(): r for r in self.regions.values()}  # "West Africa", a region of no one state
+        places = {self.places.get(m.lower()) or regions[m.lower()] for m in modifiers
+                  if m.lower() in self.places or m.lower() in regions}
+        local = [b for b in branches if self.regions.get(b) in places]
+        if len(local) > 1:  # "the Sahel affiliate": of the region's branches, the one the document names
+            local = [b for b in local if b in self.named]
+        if local or set(self.places.values()) & places:  # "Somali branch": the branch of that state, or none
             return local[0] if len(local) == 1 else None
         named = [b for b in branches if b in self.named]
         return named[0] if len(named) == 1 else None
@@ -253,9 +261,13 @@ class DescriptionResolver:
             if named is not None:
                 self._remember(named, sent)
                 continue
-            if token.i in taken or token.pos_ not in REFERRING_POS:
+            # "the Islamic State's West Africa Province", which the small model takes for a place
+            named_place = token.pos_ == "PROPN" and any(m.type == "place" and m.end == token.i + 1 for m in found)
+            if (token.i in taken and not named_place) or token.pos_ not in REFERRING_POS | {"PROPN"}:
                 continue
             branch = self._branch(token, found)
+            if token.pos_ == "PROPN" and not branch:
+                continue
             if branch:
                 self._remember(branch[0], sent)
             found.extend(branch or self._refer(token, sent, mentions))
@@ -267,7 +279,8 @@ class DescriptionResolver:
     def _branch(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
         """ "The Islamic State's Somali branch", "its branch in Somalia": the branch of that group the gazetteer
         knows, if just one fits."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in AFFILIATE_NOUNS or not self.affiliates.parents:
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in AFFILIATE_NOUNS or (
+                not self.affiliates.parents):
             return []
         owners = [m for m in found for c in token.children
                   if c.dep_ in ("poss", "compound", "nmod") and m.covers(c) and m.type in GROUP_TYPES]
@@ -278,10 +291,18 @@ class DescriptionResolver:
                       for a in c.children if a.dep_ in ("amod", "compound")]  # "West African"
         modifiers += [g.text for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
                       for g in p.children if g.dep_ == "pobj"]  # "its branch in Somalia"
-        branch = self.affiliates.branch_of(owners[0].name, modifiers)
+        compounds = [c.left_edge.i for c in token.children if c.dep_ == "compound"]
+        title = token.doc[min(compounds, default=token.i) : token.i + 1].text  # "West Africa Province"
+        branch = self.affiliates.branch_of(owners[0].name, modifiers, title if token.pos_ == "PROPN" else None)
         if branch is None or branch == owners[0].name:
             return []
-        return [ActorMention(branch, "armed_group", token.i, token.i + 1, "description")]
+        start = token.i
+        if token.pos_ == "PROPN":  # "its Somalia Province": the place is part of the branch's name
+            places = [m for m in found if m.type in ("place", "state") and m.end in (token.i, token.i + 1)]
+            for place in places:
+                found.remove(place)
+                start = min(start, place.start)
+        return [ActorMention(branch, "armed_group", start, token.i + 1, "description")]
 
     def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> None:
         """Two armed groups or states coordinated in this sentence ("A and B") are what a later "they" means."""
