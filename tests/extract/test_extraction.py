@@ -771,3 +771,14 @@ def test_a_group_described_as_close_to_another_is_its_ally(extractor: Extractor)
     found = _rels(_facts(extractor, "In 2015 the Mujahideen Shura Council of Derna, an Islamist coalition close to "
                                     "al-Qaeda, drove the militants out of the city."))
     assert ("Mujahideen Shura Council of Derna", "allied_with", "al-Qaeda", False) in found
+
+
+def test_a_run_of_capitalised_words_around_a_body_word_is_a_group(extractor: Extractor) -> None:
+    from alliancegraph.extract.actors import SPANS_KEY
+
+    doc = extractor.nlp("A militia called the Kivu Lions Brigade clashed with the Nationalist and Integrationist "
+                        "Front near Bunia, and the Committee for the Liberation of Chad of Ali Mahamat met.")
+    names = [(s.text, s.label_) for s in doc.spans[SPANS_KEY]]
+    assert ("Nationalist and Integrationist Front", "group") in names
+    assert ("Committee for the Liberation of Chad", "group") in names
+    assert not any(text == "Chad" for text, _ in names)

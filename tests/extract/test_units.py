@@ -74,3 +74,4 @@ def test_time_bounds() -> None:
     assert point_bounds("2016-02") == ("2016-02-01", "2016-02-29")
     assert interval_bounds("2015/") == ("2015-01-01", None)
     assert interval_bounds("garbage") == (None, None)
+

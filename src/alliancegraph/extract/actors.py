@@ -125,6 +125,7 @@ class ActorMatcher:
                  for ent in doc.ents
                  if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))]
         extra = _joined_names(doc, extra)
+        extra, known = _with_named_bodies(doc, extra, known)
         doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)
         return doc
 
@@ -220,6 +221,61 @@ def named_after(doc: Doc, span: Span) -> Span:
     if leader or (span.label_ == "place" and noun in AFTER_TOWN):
         return Span(doc, span.start, span.end + 1, label="armed_group")
     return span
+
+
+# the head words of an armed body's name ("the Bui Warriors", "the Military Council for the Liberation of Syria")
+ARMED_HEADS = frozenset({"army", "front", "movement", "brigade", "brigades", "warriors", "militia", "militias",
+                         "forces", "battalion", "battalions", "regiment", "legion", "guard", "guards", "tigers",
+                         "defenders", "council", "coalition", "alliance", "league", "party", "union", "command",
+                         "group", "organisation", "organization", "committee", "network", "resistance", "mujahideen"})
+NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "del", "la", "al", "el", "wal", "-", "in"})
+
+
+def _with_named_bodies(doc: Doc, extra: list[Span], known: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Names the small model misses or cuts short: a run of capitalised words (joined by "of", "for", "and"...)
+    that holds the head word of an armed body ("the Bui Warriors", "the Nationalist and Integrationist Front").
+    A run replaces the model's entities it overlaps; a gazetteer name stops it, but for a place after "of"
+    ("the Military Council for the Liberation of Syria")."""
+    taken = {i for span in known for i in range(span.start, span.end)}
+    place_ends = {span.start: span.end for span in known if span.label_ in ("state", "place")}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _title_word(doc[i]) or doc[i].lower_ in NAME_JOINERS or (
+                doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+            i += 1  # "Fighters of the ...": a capital that only starts the sentence
+            continue
+        end = i
+        while end < len(doc):
+            if end in place_ends and doc[end - 1].lower_ in ("of", "for"):
+                end = place_ends[end]
+                break
+            if end in taken or not (_title_word(doc[end]) or doc[end].lower_ in NAME_JOINERS):
+                break
+            end += 1
+        while end > i and not _title_word(doc[end - 1]):
+            end -= 1  # a name ends on a capitalised word
+        heads = [t.i for t in doc[i:end] if t.lower_ in ARMED_HEADS and t.text[:1].isupper()]
+        if heads and end - i >= 2 and not (doc[i].is_sent_start and end - i == 2):
+            # past its head word the name goes on only through "for"/"of" ("Front for the Liberation of X")
+            head = heads[0]
+            stop = end if head + 1 == end or doc[head + 1].lower_ in ("for", "of") else head + 1
+            person = next((t.i for t in doc[head + 1 : stop] if t.ent_type_ == "PERSON"), None)
+            if person is not None:  # "the Petroleum Facilities Guard of Ibrahim Jadhran": his, not its name
+                stop = head + 1
+            if stop - i >= 2:
+                found.append(Span(doc, i, stop, label="group"))
+        i = max(end, i + 1)
+    if not found:
+        return extra, known
+    kept = [s for s in extra if not any(s.start < f.end and f.start < s.end and len(f) > len(s) for f in found)]
+    found = [f for f in found if not any(s.start < f.end and f.start < s.end for s in kept)]
+    known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
+    return sorted(kept + found, key=lambda s: s.start), known
+
+
+def _title_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and not token.is_punct
 
 
 def _ordinal_start(doc: Doc, ent: Span) -> int:
