@@ -782,3 +782,13 @@ def test_a_run_of_capitalised_words_around_a_body_word_is_a_group(extractor: Ext
     assert ("Nationalist and Integrationist Front", "group") in names
     assert ("Committee for the Liberation of Chad", "group") in names
     assert not any(text == "Chad" for text, _ in names)
+
+
+def test_agreements_arrests_and_designations_are_other_events(extractor: Extractor) -> None:
+    facts = _facts(extractor, "In 2014 the Moro Islamic Liberation Front signed a peace agreement with Manila.")
+    assert any(isinstance(f, Event) and f.event == "other" and "Moro Islamic Liberation Front" in f.actors
+               for f in facts)
+    facts = _facts(extractor, "Police arrested Abu Bakar Bashir in Java.")
+    assert any(isinstance(f, Event) and f.event == "other" and "Abu Bakar Ba'asyir" in f.actors for f in facts)
+    facts = _facts(extractor, "Officials have since declared Sulu free of Abu Sayyaf.")
+    assert not any(isinstance(f, Event) and f.event == "other" for f in facts)
