@@ -72,6 +72,7 @@ def test_a_persons_spelling_follows_the_document_only_when_it_is_a_spelling() ->
     # another name of the same man, or the canonical form written too, keeps the canonical name
     assert document_spelling("Abu Bakr al-Baghdadi", ["Ibrahim Awad al-Badri"]) == "Abu Bakr al-Baghdadi"
     assert document_spelling("Nicolás Maduro", ["Nicolas Maduro", "Nicolás Maduro"]) == "Nicolás Maduro"
+    assert document_spelling("Hassan al-Turabi", ["Hassan al-Turabi's"]) == "Hassan al-Turabi"
 
 
 def test_a_group_goes_by_the_fullest_proper_name_its_document_writes() -> None:

@@ -41,7 +41,7 @@ def document_spelling(canonical: str, forms: Sequence[str]) -> str:
     size = len(canonical.split())
     best, best_score = canonical, 0.0
     for form in forms:
-        words = form.split()
+        words = re.sub(r"['\u2019]s?$", "", form.strip()).split()  # "Hassan al-Turabi's government": his name
         if len(words) < size:
             continue
         tail = " ".join(words[-size:])  # "Colonel Assimi Goita": the title is not part of the name
