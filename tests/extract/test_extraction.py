@@ -792,3 +792,15 @@ def test_agreements_arrests_and_designations_are_other_events(extractor: Extract
     assert any(isinstance(f, Event) and f.event == "other" and "Abu Bakar Ba'asyir" in f.actors for f in facts)
     facts = _facts(extractor, "Officials have since declared Sulu free of Abu Sayyaf.")
     assert not any(isinstance(f, Event) and f.event == "other" for f in facts)
+
+
+def test_a_name_in_apposition_to_a_leader_or_before_who_is_a_person(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Its leader, Lucas Ayaba Cho, who directs the Ambazonia Governing Council "
+                                    "from Norway, rejected any ceasefire."))
+    assert ("Lucas Ayaba Cho", "leads", "Ambazonia Governing Council", False) in found
+
+
+def test_a_possessive_that_would_tie_a_group_to_itself_stands_for_the_other_group(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Maute group remains the Islamic State's most loyal follower in the country, "
+                                    "having pledged bayat to its leadership in 2016."))
+    assert ("Maute group", "pledged_allegiance_to", "Islamic State", False) in found

@@ -351,6 +351,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             kind = "fights" if taken and trigger.root.lemma_.lower() in CAPTURES else relation
             if kind == "supports" and _against(ctx.sent.doc[target.start : target.end].root, trigger.root):
                 kind = "fights"  # "sent explosive drones against KDPI compounds": sent to strike them
+            if kind == "pledged_allegiance_to" and target.name == source.name and target.method == "pronoun":
+                target = _other_antecedent(target, source, ctx) or target  # "X, Y's follower, pledged to its"
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
@@ -377,6 +379,14 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             span = token.doc[token.i : token.i + 1]
             yield _relation(relation, source, target, ctx, is_hedged(sent, ctx.lexicon, ctx.questioned, token),
                             is_negated(token, sent, ctx.lexicon), span)
+
+
+def _other_antecedent(pronoun: ActorMention, source: ActorMention, ctx: SentenceContext) -> ActorMention | None:
+    """ "The Maute group, the Islamic State's follower, pledged bayat to its leadership": a possessive that would
+    tie a party to itself stands for the other organised party named before it in the sentence."""
+    before = [m for m in ctx.mentions if m.end <= pronoun.start and m.name != source.name
+              and m.method != "pronoun" and m.type == "armed_group"]
+    return replace(before[-1], start=pronoun.start, end=pronoun.end, method="pronoun") if before else None
 
 
 NAMED_BODIES = frozenset({"armed_group", "group", "organization", "state_force"})
