@@ -804,3 +804,11 @@ def test_a_possessive_that_would_tie_a_group_to_itself_stands_for_the_other_grou
     found = _rels(_facts(extractor, "The Maute group remains the Islamic State's most loyal follower in the country, "
                                     "having pledged bayat to its leadership in 2016."))
     assert ("Maute group", "pledged_allegiance_to", "Islamic State", False) in found
+
+
+def test_a_group_or_its_faction_under_a_man_is_led_by_him(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Provisional IRA under Sean Mac Stiofain bombed Belfast."))
+    assert ("Sean Mac Stiofain", "leads", "Provisional IRA", False) in found
+    found = _rels(_facts(extractor, "Abu Sayyaf was weakened in 2019. Its Sulu faction under Hatib Hajan Sawadjaan "
+                                    "was blamed for the Jolo bombing."))
+    assert ("Hatib Hajan Sawadjaan", "leads", "Abu Sayyaf", False) in found

@@ -558,6 +558,9 @@ def _a_person_by_context(span: Span) -> bool:
     root = span.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLES:
         return True
+    if root.dep_ == "pobj" and (root.head.lower_ == "under" or (
+            root.head.dep_ == "agent" and root.head.head.lemma_ in ("lead", "head", "command"))):
+        return True  # "the Provisional IRA under Sean Mac Stiofain", "a faction led by X"
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in root.children):
         return True
     return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i > root.i for g in c.children)

@@ -472,6 +472,12 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
         person = resolve_token(obj, ctx) if obj is not None else None
         if person is None or person.type != "person":
             continue
+        part = prep.head.lemma_.lower() in ctx.lexicon.relation_triggers.get("affiliate_of", ())
+        owned = ctx.mention_at(prep.head) or (next((m for c in prep.head.children if c.dep_ == "poss"
+                                                    and (m := ctx.mention_at(c)) is not None), None) if part else None)
+        if owned is not None and owned.type == "armed_group":
+            found.append(("leads", person, owned, prep))  # "the IRA under Mac Stiofain", "its faction under X"
+            continue
         verb = prep.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
