@@ -812,3 +812,10 @@ def test_a_group_or_its_faction_under_a_man_is_led_by_him(extractor: Extractor) 
     found = _rels(_facts(extractor, "Abu Sayyaf was weakened in 2019. Its Sulu faction under Hatib Hajan Sawadjaan "
                                     "was blamed for the Jolo bombing."))
     assert ("Hatib Hajan Sawadjaan", "leads", "Abu Sayyaf", False) in found
+
+
+def test_who_counts_the_dead_is_not_whose_dead_they_are(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The Syrian Observatory for Human Rights counted more than 1,000 dead in a week.")
+    assert not any(isinstance(f, Quantity) and f.actor == "Syrian Observatory for Human Rights" for f in facts)
+    facts = _facts(extractor, "Al-Shabaab numbers about 7,000 fighters.")
+    assert any(isinstance(f, Quantity) and f.actor == "al-Shabaab" and f.value == 7000 for f in facts)

@@ -18,6 +18,7 @@ from .context import ActorMention, SentenceContext, has_cue, is_source, sentence
 
 SOURCE_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data", "count", "monitor", "team",
                           "official", "panel", "tally", "survey", "source", "intelligence"})
+COUNTING_VERBS = frozenset({"count", "tally", "record", "document", "estimate", "put"})
 SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "membership"})
 RANGE_WORDS = frozenset({"to", "and", "-", "–"})
 CURRENCY = frozenset({"$", "€", "£"})
@@ -95,8 +96,9 @@ def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) 
 def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
     """Who counts rather than what is counted: "UN estimates", "a UN monitoring team", "according to X"."""
     token = ctx.sent.doc[mention.start : mention.end].root
-    return is_source(mention, ctx) or (token.dep_ in ("compound", "amod", "nmod", "poss")
-                                        and token.head.lemma_.lower() in SOURCE_NOUNS)
+    counted = token.dep_ == "nsubj" and token.head.lemma_.lower() in COUNTING_VERBS  # "the Observatory counted"
+    return counted or is_source(mention, ctx) or (token.dep_ in ("compound", "amod", "nmod", "poss")
+                                                   and token.head.lemma_.lower() in SOURCE_NOUNS)
 
 
 def _where(mention: ActorMention, ctx: SentenceContext) -> bool:
