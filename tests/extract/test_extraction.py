@@ -819,3 +819,9 @@ def test_who_counts_the_dead_is_not_whose_dead_they_are(extractor: Extractor) ->
     assert not any(isinstance(f, Quantity) and f.actor == "Syrian Observatory for Human Rights" for f in facts)
     facts = _facts(extractor, "Al-Shabaab numbers about 7,000 fighters.")
     assert any(isinstance(f, Quantity) and f.actor == "al-Shabaab" and f.value == 7000 for f in facts)
+
+
+def test_joined_subjects_working_with_a_third_are_not_tied_to_each_other(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "ARSA and the RSO both deny working with the Myanmar military."))
+    assert ("Arakan Rohingya Salvation Army", "allied_with", "Tatmadaw", True) in found
+    assert not any({r[0], r[2]} == {"Arakan Rohingya Salvation Army", "RSO"} for r in found)

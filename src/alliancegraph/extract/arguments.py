@@ -695,6 +695,9 @@ def _takes_object(verb: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ in ("against", "on", "over") and any(g.dep_ == "pobj" for g in c.children):
             return True
+        if c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ not in ("other", "another")
+                                                           for g in c.children):
+            return True  # "A and B deny working with the military": with the military, not with each other
     return False
 
 
