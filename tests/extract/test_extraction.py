@@ -825,3 +825,14 @@ def test_joined_subjects_working_with_a_third_are_not_tied_to_each_other(extract
     found = _rels(_facts(extractor, "ARSA and the RSO both deny working with the Myanmar military."))
     assert ("Arakan Rohingya Salvation Army", "allied_with", "Tatmadaw", True) in found
     assert not any({r[0], r[2]} == {"Arakan Rohingya Salvation Army", "RSO"} for r in found)
+
+
+def test_who_is_accused_of_a_deed_does_it(extractor: Extractor) -> None:
+    facts = [f for f in _facts(extractor, "Washington accuses Tehran of funding Hamas.") if isinstance(f, Relation)]
+    assert any((f.source, f.relation, f.target) == ("Iran", "supports", "Hamas") and f.attributed_to == "United States"
+               for f in facts)
+
+
+def test_a_states_government_joined_to_a_group_acts_with_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Colombia's government and the ELN resumed peace talks in Havana."))
+    assert ("Colombia", "negotiates_with", "National Liberation Army (Colombia)", False) in found

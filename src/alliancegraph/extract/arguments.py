@@ -82,11 +82,18 @@ def mention_in(tokens: list[Token] | Span, ctx: SentenceContext, exclude: ActorM
     return None
 
 
+# nouns that stand for their owner: "Colombia's government", "the group's fighters"
+OWNED_BODIES = frozenset({"government", "army", "military", "forces", "troops", "regime", "administration", "fighters",
+                          "men", "militia", "authorities", "leadership", "negotiators", "delegation"})
+
+
 def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMention]:
     """A mention and those coordinated with it: "Pakistan, Iran and Russia" -> three mentions."""
     found = [mention] + [m for m in ctx.mentions if m.method == "plural" and m.start == mention.start]
     head = head_of(mention, ctx)
     stack = [c for c in head.children if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ == "as")]
+    if head.dep_ == "poss" and head.head.lemma_.lower() in OWNED_BODIES and ctx.mention_at(head.head) is None:
+        stack += [c for c in head.head.children if c.dep_ == "conj"]  # "Colombia's government and the ELN"
     while stack:
         token = stack.pop()
         if token.dep_ == "prep":  # "Abu Ubaidah, also known as ..." is not a second actor
@@ -242,6 +249,9 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
                 return owner, False  # "the Taliban's decision to host X", "the group's claims to have formed"
         if verb.dep_ == "xcomp" and (controller := _controller(verb.head, ctx)) is not None:
             return controller, False  # "armed the SDF to fight X": the SDF fights
+        accused = _accused(verb, ctx)
+        if accused is not None:
+            return accused, False  # "Washington accuses Tehran of funding Hamas": Tehran funds it
         if verb.dep_ in CLIMB and verb.head.i != verb.i:
             climbed = verb.dep_ == "xcomp"
             gerund = verb.dep_ == "pcomp"
@@ -253,6 +263,18 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
         else:
             break
     return None
+
+
+ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "convict", "credit", "praise", "thank", "criticise",
+                      "criticize", "condemn"})
+
+
+def _accused(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The object of "accuse X of", "suspect X of", "credit X with": who does what the gerund says."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head.lemma_.lower() not in ACCUSING:
+        return None
+    return next((m for c in prep.head.children if c.dep_ == "dobj" and (m := resolve_token(c, ctx)) is not None), None)
 
 
 def _place_before_gerund(child: Token, verb: Token, ctx: SentenceContext) -> bool:
