@@ -836,3 +836,8 @@ def test_who_is_accused_of_a_deed_does_it(extractor: Extractor) -> None:
 def test_a_states_government_joined_to_a_group_acts_with_it(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Colombia's government and the ELN resumed peace talks in Havana."))
     assert ("Colombia", "negotiates_with", "National Liberation Army (Colombia)", False) in found
+
+
+def test_a_known_town_the_model_left_untagged_is_a_place_where_one_is_expected(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Fighters from Hayat Tahrir al-Sham seized Aleppo in November."))
+    assert ("Hayat Tahrir al-Sham", "controls", "Aleppo", False) in found

@@ -375,6 +375,28 @@ def _local_state(doc: Doc, mentions: list[ActorMention], token: Token) -> str | 
     return None
 
 
+PLACE_PREPS = frozenset({"in", "near", "around", "outside", "inside", "into", "across", "toward", "towards", "from",
+                         "through", "throughout", "at", "to", "of"})
+
+
+def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str]) -> list[ActorMention]:
+    """ "seized Aleppo", "fighting near Kidal": a known town the small model left untagged, where a place is
+    expected (after a preposition of place, or taken by a capture verb)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        if token.dep_ in ("compound", "poss") or not is_place(token.text, places):
+            continue
+        head = token.head
+        expected = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
+            token.dep_ == "dobj" and (head.lemma_.lower() in TAKING or head.lower_ in TAKING))
+        if expected:
+            added.append(ActorMention(token.text, "place", token.i, token.i + 1, "ner"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str],
                           commanded: dict[str, str] | None = None) -> list[ActorMention]:
     """ "the government of Nicolas Maduro", "Assad's regime": a ruler's government is the state he leads;

@@ -592,6 +592,10 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
         if found is None or found == exclude or _in_relative_clause(inner, token):
             continue
         found_head = head_of(found, ctx)
+        members = found_head.head.lower_ == "from" and found.type in ("armed_group", "group") and (
+            token.lemma_.lower() in TROOP_NOUNS or token.lemma_.lower() in OWNED_BODIES)
+        if members and found_head.head.head == token:
+            return found  # "fighters from Hayat Tahrir al-Sham": its fighters, not where they come from
         if found_head.dep_ == "pobj" and found_head.head.lower_ in LOCATIVE and found_head.head != token:
             setting = setting or found  # "Hurras al-Din safe houses around Idlib": where, not whose
             continue

@@ -23,7 +23,15 @@ from ..errors import ExtractionError
 from ..model import Document, Extraction, Fact, Mention, Relation
 from ..store import ActorInfo
 from . import actors as _actors  # noqa: F401  (registers the component factory)
-from .actors import SPANS_KEY, ActorResolver, governments_as_states, home_forces, home_state, units_as_forces
+from .actors import (
+    SPANS_KEY,
+    ActorResolver,
+    governments_as_states,
+    home_forces,
+    home_state,
+    units_as_forces,
+    unnamed_places,
+)
 from .context import (
     ActorMention,
     SentenceContext,
@@ -201,6 +209,7 @@ class Extractor:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
             resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers, self.commanders)
+            resolved = unnamed_places(doc, resolved, self.known_places)
             states.update(m.name if m.type == "state" else self.forces[m.name] for m in resolved
                           if m.type == "state" or m.name in self.forces)
             paragraphs_resolved.append(resolved)
