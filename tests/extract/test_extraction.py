@@ -841,3 +841,10 @@ def test_a_states_government_joined_to_a_group_acts_with_it(extractor: Extractor
 def test_a_known_town_the_model_left_untagged_is_a_place_where_one_is_expected(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Fighters from Hayat Tahrir al-Sham seized Aleppo in November."))
     assert ("Hayat Tahrir al-Sham", "controls", "Aleppo", False) in found
+
+
+def test_joint_operations_against_a_group_ally_the_doers_not_the_target(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Uganda and Congo launched joint operations against the ADF in 2021."))
+    assert ("Uganda", "allied_with", "Democratic Republic of the Congo", False) in found
+    assert ("Democratic Republic of the Congo", "fights", "Allied Democratic Forces", False) in found
+    assert not any(r[1] == "allied_with" and "Allied Democratic Forces" in r for r in found)

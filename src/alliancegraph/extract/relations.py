@@ -60,6 +60,12 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [], "act"  # "he had directed attacks on American forces": he led attacks, not the Americans
     if relation == "allied_with" and head.lower_ in ("jointly", "together") and (found := frames.joint_with(head, ctx)):
         return found, "verb"  # "claimed attacks jointly with the Islamic State"
+    if relation == "allied_with" and trigger[0].lower_ == "joint" and head.dep_ == "dobj" and any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in (*head.children, *head.head.children)):
+        # "Uganda and Congo launched joint operations against the ADF": the doers are allies, not the ADF
+        doer = frames.subject(head.head, ctx)
+        together = frames.with_conjuncts(doer[0], ctx) if doer is not None and not doer[1] else []
+        return ([(together[0], together[1])] if len(together) >= 2 else []), "mutual"
     if relation == "fights" and head.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.figurative_objects.get("attack", ())
             for c in head.children):
