@@ -848,3 +848,14 @@ def test_joint_operations_against_a_group_ally_the_doers_not_the_target(extracto
     assert ("Uganda", "allied_with", "Democratic Republic of the Congo", False) in found
     assert ("Democratic Republic of the Congo", "fights", "Allied Democratic Forces", False) in found
     assert not any(r[1] == "allied_with" and "Allied Democratic Forces" in r for r in found)
+
+
+def test_a_place_lost_to_a_party_is_held_by_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Islamic State lost Mosul to the Peshmerga in 2017."))
+    assert ("Peshmerga", "controls", "Mosul", False) in found
+    assert ("Peshmerga", "fights", "Islamic State", False) in found
+
+
+def test_who_has_been_accused_of_a_deed_does_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Pakistan's ISI has long been accused of supporting the Haqqani Network."))
+    assert ("Inter-Services Intelligence", "supports", "Haqqani Network", False) in found

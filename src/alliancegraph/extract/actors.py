@@ -389,6 +389,11 @@ def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str
             continue
         if token.dep_ in ("compound", "poss") or not is_place(token.text, places):
             continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_JOINERS - {"of", "in", "for"})) or (
+                after is not None and after.pos_ == "PROPN"):
+            continue  # "Mocimboa da Praia": a word of a longer name
         head = token.head
         expected = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
             token.dep_ == "dobj" and (head.lemma_.lower() in TAKING or head.lower_ in TAKING))

@@ -274,7 +274,9 @@ def _accused(verb: Token, ctx: SentenceContext) -> ActorMention | None:
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head.lemma_.lower() not in ACCUSING:
         return None
-    return next((m for c in prep.head.children if c.dep_ == "dobj" and (m := resolve_token(c, ctx)) is not None), None)
+    # "accused Tehran of arming X"; "Pakistan's ISI has been accused of supporting X"
+    return next((m for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")
+                 and (m := resolve_token(c, ctx)) is not None), None)
 
 
 def _place_before_gerund(child: Token, verb: Token, ctx: SentenceContext) -> bool:
@@ -510,6 +512,25 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
             group = subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
         if group is not None and not group[1] and group[0].type == "armed_group":
             found.append(("leads", person, group[0], prep))
+    return found
+
+
+def lost_to(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
+    """ "The Islamic State lost Mosul to Iraqi forces": the winner holds the place and fought the loser."""
+    found = []
+    for verb in ctx.sent:
+        if verb.lemma_.lower() != "lose" or verb.pos_ != "VERB":
+            continue
+        place = next((m for c in verb.children if c.dep_ == "dobj" and (m := _argument_in(c, ctx, None)) is not None
+                      and m.type in ("place", "state")), None)
+        winner = next((m for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                       and (m := _argument_in(c, ctx, None)) is not None and m.type != "place"), None)
+        if place is None or winner is None:
+            continue
+        found.append(("controls", winner, place, verb))
+        loser = subject(verb, ctx)
+        if loser is not None and not loser[1] and loser[0].name != winner.name:
+            found.append(("fights", winner, loser[0], verb))
     return found
 
 

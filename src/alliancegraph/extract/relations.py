@@ -379,7 +379,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                     if _valid("fights", target, enemy, trigger) and (target.name, "fights", enemy.name) not in seen:
                         seen.add((target.name, "fights", enemy.name))
                         yield _relation("fights", target, enemy, ctx, hedged, negated, trigger)
-    for relation, source, target, token in frames.of_owner(parties) + frames.led_under(parties) + joined:
+    for relation, source, target, token in (frames.of_owner(parties) + frames.led_under(parties) + joined
+                                            + frames.lost_to(parties)):
         if (source.name, relation, target.name) not in seen and _valid(relation, source, target, ctx.sent[0:1]):
             seen.add((source.name, relation, target.name))
             span = token.doc[token.i : token.i + 1]
