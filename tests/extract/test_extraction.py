@@ -859,3 +859,13 @@ def test_a_place_lost_to_a_party_is_held_by_it(extractor: Extractor) -> None:
 def test_who_has_been_accused_of_a_deed_does_it(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Pakistan's ISI has long been accused of supporting the Haqqani Network."))
     assert ("Inter-Services Intelligence", "supports", "Haqqani Network", False) in found
+
+
+def test_two_parties_joined_by_a_hyphen_before_a_war_fight(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Israel-Hezbollah war of 2006 ended in a ceasefire."))
+    assert ("Israel", "fights", "Hezbollah", False) in found
+
+
+def test_a_backer_fused_to_an_unnamed_noun_backs_no_one_else(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Iran-backed militias attacked US bases in Syria."))
+    assert ("Iran", "supports", "United States", False) not in found

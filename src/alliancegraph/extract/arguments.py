@@ -639,6 +639,17 @@ def _in_relative_clause(inner: Token, top: Token) -> bool:
     return False
 
 
+def fused_to_unnamed(head: Token, ctx: SentenceContext) -> bool:
+    """ "Iran-backed militias": an actor fused into a participle that modifies a noun naming no actor."""
+    doc = ctx.sent.doc
+    if not (head.dep_ == "amod" and head.tag_ in ("VBN", "VBD", "JJ") and head.i >= 2 and doc[head.i - 1].text == "-"
+            and head.head.i > head.i):
+        return False
+    modifier = ctx.mention_at(doc[head.i - 2])
+    named = resolve_token(head.head, ctx)  # "Turkish-backed factions of the SNA" name the SNA
+    return modifier is not None and (named is None or named == modifier)
+
+
 def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:
     """ "US-backed SDF fighters", "the Iran-aligned militias", "a small al-Qaeda-aligned faction": the actor fused
     into a participle, and the actor the modified noun stands for (itself, or the name it is in apposition with)."""
@@ -680,7 +691,22 @@ def between(head: Token, ctx: SentenceContext) -> Pair | None:
                 other = [m for m in inside[1:] if m.name != inside[0].name]  # "the ELN (National ...) and X"
                 if inside and other:
                     return inside[0], other[0]
-    return None
+    return _hyphened_pair(head, ctx) if head.pos_ == "NOUN" else None
+
+
+def _hyphened_pair(noun: Token, ctx: SentenceContext) -> Pair | None:
+    """ "the Israel-Hezbollah war", "the Saudi-Houthi talks": two parties joined by a hyphen right before the noun."""
+    doc = ctx.sent.doc
+    i = noun.i - 1
+    while i > ctx.sent.start and doc[i].pos_ == "ADJ" and ctx.mention_at(doc[i]) is None:
+        i -= 1  # "the Israel-Hezbollah border war"
+    second = ctx.mention_at(doc[i]) if i > ctx.sent.start else None
+    if second is None or second.end != i + 1 or second.start < 2 or doc[second.start - 1].text != "-":
+        return None
+    first = ctx.mention_at(doc[second.start - 2])
+    if first is None or first.name == second.name or first.type == "place" or second.type == "place":
+        return None
+    return first, second
 
 
 def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | None:

@@ -83,6 +83,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if (fused := frames.fused_modifier(head, ctx)) is not None:
         modifier, noun = fused  # "al-Qaeda-affiliated groups" are affiliates; "US-backed forces" are backed
         return [(noun, modifier) if relation in NOUN_FIRST else (modifier, noun)], "fused"
+    if frames.fused_to_unnamed(head, ctx):
+        return [], "fused"  # "Iran-backed militias attacked US bases": the militias are backed, not the US
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
