@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .context import ActorMention
+from .context import OBJECT_DOERS, ActorMention
 from .gazetteer import Gazetteer, GazetteerEntry, strip_name
 from .places import is_place
 
@@ -37,8 +37,6 @@ AGENT_PREPS = frozenset({"with", "by", "between", "against"})
 PARTY_AFTER = {"on": frozenset({"rely", "depend", "lean", "count"}),
                "to": frozenset({"tie", "link", "relation", "close", "closer", "loyal", "allegiance", "proxy",
                                 "ally", "beholden", "answerable"})}
-ADDRESSED = frozenset({"accuse", "suspect", "blame", "urge", "press", "pressure", "warn", "ask", "push", "persuade",
-                       "condemn", "criticise", "criticize", "praise", "thank", "credit", "sanction", "designate"})
 # "Beirut's southern suburbs" are the city's (but "Bamako's airport", a state installation, is the state's)
 CITY_PARTS = frozenset({"suburb", "suburbs", "outskirts", "outskirt", "street", "streets", "district",
                         "neighbourhood", "neighborhood", "centre", "center", "slum", "quarter", "edge", "periphery",
@@ -190,7 +188,7 @@ class ActorMatcher:
             agent = root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and (prep.lower_ in AGENT_PREPS or (
                 prep.head.lemma_.lower() in PARTY_AFTER.get(prep.lower_, ()))))
             # "accused Tehran of arming", "urged Kabul to act": the capital does what follows
-            agent = agent or (root.dep_ == "dobj" and prep.lemma_.lower() in ADDRESSED)
+            agent = agent or (root.dep_ == "dobj" and prep.lemma_.lower() in OBJECT_DOERS)
             if root.dep_ == "poss" and root.head.lemma_.lower() in CITY_PARTS:
                 agent = False  # "Beirut's southern suburbs" are the city's, not the state's
             if agent:

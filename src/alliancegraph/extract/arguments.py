@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import LOCATIVE, ActorMention, SentenceContext, has_cue
+from .context import LOCATIVE, OBJECT_DOERS, ActorMention, SentenceContext, has_cue
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
@@ -265,14 +265,10 @@ def subject(verb: Token, ctx: SentenceContext) -> tuple[ActorMention, bool] | No
     return None
 
 
-ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "convict", "credit", "praise", "thank", "criticise",
-                      "criticize", "condemn"})
-
-
 def _accused(verb: Token, ctx: SentenceContext) -> ActorMention | None:
     """The object of "accuse X of", "suspect X of", "credit X with": who does what the gerund says."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head.lemma_.lower() not in ACCUSING:
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head.lemma_.lower() not in OBJECT_DOERS:
         return None
     # "accused Tehran of arming X"; "Pakistan's ISI has been accused of supporting X"
     return next((m for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")
