@@ -839,7 +839,23 @@ STATED = {
         ("Inter-Services Intelligence", "supports", "Haqqani Network", False)),
     "two parties joined by a hyphen before a war": ("The Israel-Hezbollah war of 2006 ended in a ceasefire.",
                                                     ("Israel", "fights", "Hezbollah", False)),
+    "a relative pronoun after a comma and a preposition": (
+        "Jund al-Aqsa grew fast. The faction stayed close to al-Qaeda, to which it had sworn allegiance in 2013.",
+        ("Jund al-Aqsa", "pledged_allegiance_to", "al-Qaeda", False)),
+    "a passive subject inside a war": ("Since 2015 the Gulf Cartel has been locked in a war with the Zetas.",
+                                       ("Gulf Cartel", "fights", "Los Zetas", False)),
+    "a state the gazetteer knows far from the usual theatres": ("Nicaragua armed the FMLN throughout the 1980s.",
+                                                                ("Nicaragua", "supports",
+                                                                 "Farabundo Martí National Liberation Front", False)),
 }
+
+
+def test_an_unknown_name_called_a_militia_is_an_armed_group_the_militia_can_refer_to(extractor: Extractor) -> None:
+    text = ("Officials met the Kivu Defence Union, a Nande militia, in March. The militia later ambushed "
+            "Rwandan troops near Beni.")
+    assert ("Kivu Defence Union", "fights", "Rwanda Defence Force", False) in _rels(_facts(extractor, text))
+    plain = "Officials met the Kivu Defence Union in March. The militia later ambushed Rwandan troops near Beni."
+    assert ("Kivu Defence Union", "fights", "Rwanda Defence Force", False) not in _rels(_facts(extractor, plain))
 
 
 @pytest.mark.parametrize("case", sorted(STATED))

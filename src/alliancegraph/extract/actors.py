@@ -466,6 +466,7 @@ class ActorResolver:
         self.places: set[str] = set()  # unknown names the small model took for a place somewhere in the document
         self.people: dict[str, str] = {}  # name part -> full name, this document
         self.also_known: dict[str, Resolved] = {}  # "Abu Ubaidah" -> Ahmed Diriye, this document
+        self.armed: set[str] = set()  # unknown names this document describes as armed bodies
         self.short: dict[str, set[str]] = {}  # "Jaish" -> {Jaish-e-Mohammed}, groups named in full in this document
 
     def learn(self, span: Span) -> None:
@@ -515,6 +516,9 @@ class ActorResolver:
                 named = self.resolve(first)
                 if named is not None and not second.kb_id_:
                     self.also_known[second.text] = Resolved(named.name, named.type, "alias", named.entry)
+        for span in spans:
+            if not span.kb_id_ and span.label_ == "group" and described_as_armed(span):
+                self.armed.add(strip_name(span.text, self.gazetteer.titles))
 
     def _family_group(self, span: Span, word: str) -> Resolved | None:
         """ "Haqqani protection", "Maute fighters": a family name that also names a group of this document,
@@ -571,7 +575,49 @@ class ActorResolver:
             return Resolved(text, "place", "ner")
         if span.label_ == "group" and _a_person_by_context(span):
             return Resolved(text, "person", "ner")
+        if span.label_ == "group" and (text in self.armed or armed_name(text)):
+            return Resolved(text, "armed_group", "ner")
         return Resolved(text, span.label_, "ner")
+
+
+# what an unknown organisation is called when it is an armed one: "X, a Lendu militia", "X is a rebel group"
+ARMED_NOUNS = frozenset({"militia", "rebel", "insurgent", "guerrilla", "faction", "insurgency", "offshoot", "splinter",
+                         "outfit", "gang", "cartel", "paramilitary", "brigade", "battalion", "jihadist", "militant",
+                         "separatist", "warlord"})
+BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "front", "army", "force", "network",
+                        "coalition", "alliance", "umbrella", "cell", "wing", "unit", "squad"})
+ARMED_MODIFIERS = frozenset({"armed", "rebel", "militant", "jihadist", "jihadi", "terrorist", "insurgent", "separatist",
+                             "extremist", "islamist", "paramilitary", "guerrilla", "vigilante", "criminal", "maoist",
+                             "secessionist", "self-defence", "self-defense", "defence", "defense", "resistance"})
+# words that make a name an armed body's by themselves ("the Kivu Liberation Army", "the Wolf Brigade")
+ARMED_NAME_WORDS = frozenset({"army", "brigade", "brigades", "militia", "militias", "warriors", "battalion",
+                              "battalions", "regiment", "legion", "tigers", "mujahideen", "liberation", "guerrillas",
+                              "rebels", "commandos", "jaish", "katiba", "kataib", "liwa", "jabhat", "ansar"})
+
+
+def armed_name(text: str) -> bool:
+    return any(w.lower() in ARMED_NAME_WORDS for w in text.replace("-", " ").split())
+
+
+def _armed_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in ARMED_NOUNS:
+        return True
+    return lemma in BODY_NOUNS and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_MODIFIERS
+                                       for c in noun.children)
+
+
+def described_as_armed(span: Span) -> bool:
+    """Whether the sentence calls a name an armed body: an apposition ("X, a Lendu militia"), a copula ("X is a
+    rebel group") or the noun it names ("the X militia")."""
+    root = span.root
+    # the parser may hang the apposition on the name's last word ("the Front for ... in Ituri, a militia")
+    said = [c for t in span for c in t.children if c.dep_ == "appos" and not span.start <= c.i < span.end]
+    if root.dep_ in ("appos", "compound") and root.head.pos_ == "NOUN":
+        said.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        said += [c for c in root.head.children if c.dep_ == "attr"]
+    return any(_armed_noun(noun) for noun in said if noun.pos_ == "NOUN")
 
 
 PERSON_ROLES = frozenset({"leader", "commander", "chief", "founder", "spokesman", "spokesperson", "deputy", "emir",

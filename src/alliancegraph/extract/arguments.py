@@ -137,7 +137,7 @@ def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             clause = clause.head
         if clause.dep_ in ("relcl", "acl"):
             return antecedent(clause, ctx)
-        return None
+        return _before_fronted_preposition(token, ctx)
     found = ctx.mention_at(token)
     if found is not None:
         return found
@@ -168,6 +168,15 @@ def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
         # "the insurgency in Afghanistan is not about ...": a place the noun is set in does not act for it
         return _argument_in(token, ctx, None, limit=8, settings=token.dep_ not in SUBJECTS)
     return None
+
+
+def _before_fronted_preposition(pronoun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "loyal to al-Qaeda, to which it pledged allegiance": when the parser hangs the clause elsewhere, a
+    relative pronoun after a comma and a preposition stands for the actor just before the comma."""
+    doc = pronoun.doc
+    if pronoun.i < 3 or doc[pronoun.i - 1].pos_ not in ("ADP", "PART") or doc[pronoun.i - 2].text != ",":
+        return None
+    return next((m for m in ctx.mentions if m.end == pronoun.i - 2), None)
 
 
 TROOP_NOUNS = frozenset({"troop", "soldier", "force", "fighter", "adviser", "advisor", "instructor", "personnel",
@@ -984,7 +993,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
                     break
                 verb = verb.head.head if verb.dep_ == "pobj" else verb.head
             found = subject(verb, ctx)
-            source = found[0] if found is not None and not found[1] else None
+            # "it is locked in a war with X", "was drawn into talks with X": a passive subject is in it too
+            inside = governing.pos_ == "ADP" and governing.lower_ in ("in", "into")
+            source = found[0] if found is not None and (not found[1] or inside) else None
     giver = next((_argument_in(c, ctx, source) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"),
                  None)
     if relation == "supports" and giver is not None and source is not None:
