@@ -735,7 +735,7 @@ def test_a_known_alias_inside_another_mans_name_is_not_him(extractor: Extractor)
                                                  "Rohingya Salvation Army. Hamza bin Laden was killed in 2019."))
     people = {m.actor for m in extraction.mentions if m.actor_type == "person"}
     assert "Yasser Arafat" not in people and "Osama bin Laden" not in people
-    assert ("Ataullah abu Ammar Jununi", "leads", "Arakan Rohingya Salvation Army", False) in _rels(
+    assert ("Ataullah Abu Ammar Jununi", "leads", "Arakan Rohingya Salvation Army", False) in _rels(
         list(extraction.facts))
 
 
@@ -844,6 +844,8 @@ STATED = {
         ("Jund al-Aqsa", "pledged_allegiance_to", "al-Qaeda", False)),
     "a passive subject inside a war": ("Since 2015 the Gulf Cartel has been locked in a war with the Zetas.",
                                        ("Gulf Cartel", "fights", "Los Zetas", False)),
+    "someone seen as an enemy": ("Ankara has long regarded the YPG as an enemy.",
+                                 ("People's Protection Units", "rival_of", "Turkey", False)),
     "a state the gazetteer knows far from the usual theatres": ("Nicaragua armed the FMLN throughout the 1980s.",
                                                                 ("Nicaragua", "supports",
                                                                  "Farabundo Martí National Liberation Front", False)),

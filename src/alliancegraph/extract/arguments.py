@@ -962,6 +962,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
         prime = head.lower_ == "minister" and head.i > 0 and head.nbor(-1).lower_ == "prime"
         if owner is None and len(fillers) == 1 and (head.lower_ in STATE_TITLES or prime):
             owner = _ruled_state(fillers[0], ctx)  # "President Filipe Nyusi": the state the gazetteer says he leads
+        if owner is None and len(fillers) == 1 and relation in ("rival_of", "allied_with") and (
+                seer := _caster(head, ctx)) is not None:
+            owner = seer  # "Turkey no longer sees Haftar as an enemy": an enemy of Turkey's
         if owner is None or not fillers:
             return []
         return [(filler, owner) for filler in fillers]
@@ -1001,6 +1004,8 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     if relation == "supports" and giver is not None and source is not None:
         return [(g, source) for g in with_conjuncts(giver, ctx)]  # "with help from Iran": Iran is the giver
     targets = objects(head, ctx, relation, source)
+    if not targets and source is not None and (cast := _cast_as(head, ctx)) is not None and cast != source:
+        targets = [cast]  # "Turkey sees Haftar as an enemy", "Delhi regards the group as a rival"
     if not targets and (anchor.dep_ == "dobj" or misread) and governing is not None and governing.pos_ == "VERB":
         # "launched strikes on Tuesday against camps of the ADF": the target hangs on the light verb
         preps = LIGHT_VERB_PREPS | ({"with"} if relation in ("negotiates_with", "allied_with") else set())
@@ -1009,6 +1014,25 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     if source is None or not targets:
         return []
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
+
+
+def _caster(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """Who sees, calls or treats someone as what a noun after "as" names (not who names a man to a post)."""
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return None
+    verb = head.head.head
+    if verb.lemma_.lower() not in CASTING_VERBS - CHOOSING_VERBS:
+        return None
+    found = subject(verb, ctx)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _cast_as(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The object a verb of seeing or calling casts in the role a relation noun names: "sees X as an enemy"."""
+    if head.dep_ != "pobj" or head.head.lower_ != "as" or head.head.head.lemma_.lower() not in CASTING_VERBS:
+        return None
+    verb = head.head.head
+    return next((found for c in verb.children if c.dep_ == "dobj" and (found := resolve_token(c, ctx))), None)
 
 
 LIGHT_VERB_PREPS = frozenset({"against", "on", "towards", "toward"})
