@@ -207,3 +207,18 @@ def test_a_groups_province_named_after_a_place_is_its_branch(extractor: Extracto
     rels = {(f.source, f.relation, f.target) for f in facts if isinstance(f, Relation)}
     assert ("Islamic State Mozambique Province", "affiliate_of", "Islamic State") in rels
     assert not any(f.source in ("Mozambique", "Central Africa") for f in facts if isinstance(f, Relation))
+
+
+def test_they_before_a_pair_named_later_in_the_sentence_is_not_that_pair(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Katiba Macina grew fast. By 2016 they had broken with the old leadership together "
+                                "with smaller factions such as Ansar Dine and al-Mourabitoun.")
+    they = [name for words, name, _ in found if words == "they"]
+    assert they == ["Katiba Macina"]
+
+
+def test_a_group_acting_together_with_others_does_not_break_from_them(extractor: Extractor) -> None:
+    text = ("Ansar Dine rose in 2012. In 2013 it broke with the old leadership together with smaller factions such as "
+            "Katiba Macina and al-Mourabitoun.")
+    rels = {(r.source, r.relation, r.target) for r in extractor.extract(Document("t", text)).facts
+            if isinstance(r, Relation)}
+    assert ("Ansar Dine", "split_from", "Katiba Macina") not in rels

@@ -349,6 +349,9 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             continue  # "fought alongside X against Y", "sent drones against Y": Y is the enemy, not the friend
         elif child.dep_ == "prep" and child.lower_ in ("on", "over", "about") and relation == "negotiates_with":
             continue  # "the Agreement on the Bangsamoro with Manila": what is negotiated, not with whom
+        elif child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and child.nbor(-1).lower_ in (
+                "together", "along") and relation != "allied_with":
+            continue  # "broke with X together with Y": Y broke too
         elif child.dep_ == "prep" and (child.lower_ in OBJECT_PREPS or relation == "controls"):
             candidates = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt":  # "took over Sanaa": the object may hang on the particle

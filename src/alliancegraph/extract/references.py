@@ -255,8 +255,10 @@ class DescriptionResolver:
         self.group_topic_age += 1
         self.last_group_age += 1
         self.pair_age += 1
-        self._find_pair(sent, mentions)
+        pending = self._find_pair(sent, mentions)
         for token in sent:
+            if pending is not None and token.i >= pending[1].end:
+                self.pair, self.pair_age, pending = pending, 0, None
             named = by_start.get(token.i)
             if named is not None:
                 self._remember(named, sent)
@@ -271,6 +273,8 @@ class DescriptionResolver:
             if branch:
                 self._remember(branch[0], sent)
             found.extend(branch or self._refer(token, sent, mentions))
+        if pending is not None:
+            self.pair, self.pair_age = pending, 0
         for old, new in _named_in_parentheses(sent, found):
             found[found.index(old)] = new
             self._remember(new, sent)
@@ -304,8 +308,9 @@ class DescriptionResolver:
                 start = min(start, place.start)
         return [ActorMention(branch, "armed_group", start, token.i + 1, "description")]
 
-    def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> None:
-        """Two armed groups or states coordinated in this sentence ("A and B") are what a later "they" means."""
+    def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+        """Two armed groups or states coordinated in this sentence ("A and B") are what a later "they" means
+        (from the end of the pair on: "they broke with X, as did A and B" is someone else)."""
         groups = [m for m in mentions if m.type in GROUP_TYPES | {"state"}]
         for first, second in zip(groups, groups[1:], strict=False):
             between = sent.doc[first.end : second.start]
@@ -313,9 +318,8 @@ class DescriptionResolver:
             if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
                 continue  # "US forces in Iraq and Syria": places, not a pair that acts
             if first.name != second.name and len(between) <= 2 and any(t.lower_ in ("and", "&") for t in between):
-                second = _named_possession(second, sent, groups) or second
-                self.pair, self.pair_age = (first, second), 0
-                return
+                return first, _named_possession(second, sent, groups) or second
+        return None
 
     def _refer(self, token: Token, sent: Span, mentions: list[ActorMention]) -> list[ActorMention]:
         word = token.lower_

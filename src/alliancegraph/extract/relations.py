@@ -232,6 +232,17 @@ def _against(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _beside_the_doer(token: Token, trigger: Token) -> bool:
+    """Whether a token sits in a phrase of those acting with the subject: "broke with X together with Y",
+    "fought X alongside Y"."""
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ == "prep" and (token.lower_ in BESIDE or (
+                token.lower_ == "with" and token.i > 0 and token.nbor(-1).lower_ in ("together", "along"))):
+            return True
+        token = token.head
+    return False
+
+
 def _in_setting(token: Token, trigger: Span) -> bool:
     """ "fought in Syria", "during the war": where or when, not against whom (but "went after X" is whom)."""
     prep = token.head
@@ -252,7 +263,8 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
                   and not _in_other_clause(ctx.sent.doc[m.start], head)
                   and (relation == "controls" or not _in_setting(ctx.sent.doc[m.start : m.end].root, trigger))
-                  and not (relation == "allied_with" and _against(ctx.sent.doc[m.start : m.end].root, head))]
+                  and not (relation == "allied_with" and _against(ctx.sent.doc[m.start : m.end].root, head))
+                  and not (relation != "allied_with" and _beside_the_doer(ctx.sent.doc[m.start : m.end].root, head))]
         return [(source, t) for t in frames.with_conjuncts(inside[0], ctx)] if inside else []
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
