@@ -864,3 +864,11 @@ def test_an_unknown_name_called_a_militia_is_an_armed_group_the_militia_can_refe
 def test_a_sentence_states_its_tie(case: str, extractor: Extractor) -> None:
     text, tie = STATED[case]
     assert tie in _rels(_facts(extractor, text))
+
+
+def test_an_acronym_defined_in_parentheses_names_that_group_for_the_rest_of_the_document(
+        extractor: Extractor) -> None:
+    text = ("The Kamajor Defence Militia (KDM) was set up by chiefs in 1994. Since 1997 the KDM has fought the "
+            "Sierra Leonean army.")
+    rels = _rels(_facts(extractor, text))
+    assert ("Kamajor Defence Militia", "fights", "Sierra Leone", False) in rels

@@ -519,6 +519,23 @@ class ActorResolver:
         for span in spans:
             if not span.kb_id_ and span.label_ == "group" and described_as_armed(span):
                 self.armed.add(strip_name(span.text, self.gazetteer.titles))
+        for span in spans:
+            short = _acronym_after(span)
+            named = self.resolve(span) if short is not None and short.text not in self.also_known else None
+            if short is not None and named is not None and named.type in ACRONYMED:
+                # "the Union for Peace in the Central African Republic (UPC)": in this document UPC is that
+                # group, whatever else the gazetteer knows by the letters
+                self.also_known[short.text] = Resolved(named.name, named.type, "alias", named.entry)
+
+    def add_acronyms(self, doc: Doc) -> None:
+        """Mark the acronyms the document defined wherever they recur untagged ("The AA has been fighting")."""
+        spans = list(doc.spans[SPANS_KEY])
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        for token in doc:
+            found = self.also_known.get(token.text)
+            if found is not None and token.i not in taken and found.type in ACRONYMED and token.text.isupper():
+                spans.append(Span(doc, token.i, token.i + 1, label=found.type))
+        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: s.start)
 
     def _family_group(self, span: Span, word: str) -> Resolved | None:
         """ "Haqqani protection", "Maute fighters": a family name that also names a group of this document,
@@ -593,6 +610,21 @@ ARMED_MODIFIERS = frozenset({"armed", "rebel", "militant", "jihadist", "jihadi",
 ARMED_NAME_WORDS = frozenset({"army", "brigade", "brigades", "militia", "militias", "warriors", "battalion",
                               "battalions", "regiment", "legion", "tigers", "mujahideen", "liberation", "guerrillas",
                               "rebels", "commandos", "jaish", "katiba", "kataib", "liwa", "jabhat", "ansar"})
+
+
+ACRONYMED = frozenset({"armed_group", "group", "organization", "state_force"})
+
+
+def _acronym_after(span: Span) -> Token | None:
+    """The acronym in parentheses right after a name: "the Arakan Army (AA)"."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    token = doc[i + 1]
+    text = token.text
+    if not 2 <= len(text) <= 10 or not text[0].isupper() or sum(c.isupper() for c in text) < 2:
+        return None
+    return token if text.replace("-", "").isalnum() else None
 
 
 def armed_name(text: str) -> bool:

@@ -191,6 +191,7 @@ class Extractor:
         forms = resolver.short_forms()
         for doc in docs:
             resolver.add_short_forms(doc, forms)
+            resolver.add_acronyms(doc)
         named = frozenset(found.name for doc in docs for span in doc.spans[SPANS_KEY]
                           if span.kb_id_ and (found := resolver.resolve(span)) is not None)
         descriptions = DescriptionResolver(self.kinds, replace(self.affiliates, named=named))
