@@ -41,6 +41,10 @@ MEMBER_NOUNS = frozenset({"militant", "insurgent", "jihadist", "guerrilla", "reb
 # nouns that name what kind of body a group is: "the movement" is the recent group that calls itself one
 KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organisation", "insurgency", "front",
                         "army", "party"})
+# the head words of bodies' names that "the <word>" stands for when a recent actor's own name has it ("the
+# council" after "the Deir ez-Zor Military Council"); not "army" or "force", which mostly mean a state's
+NAMED_KINDS = frozenset({"coalition", "alliance", "council", "front", "party", "union", "league", "committee",
+                         "brigade", "brigades", "cartel", "gang"})
 PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
                         "partner", "militia"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
@@ -382,6 +386,14 @@ class DescriptionResolver:
             older, newer = self.groups[-2], self.groups[-1]
             return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
                     ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
+        if lemma in NAMED_KINDS and words & {"the", "this", "that"} and token.tag_ != "NNS" and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            kin = next((m for m in reversed(self.recent) if m.type not in ("state", "state_force")
+                        and lemma in m.name.lower().replace("-", " ").split()), None)
+            if kin is not None:  # "the Coalition of Patriots for Change ... the coalition's coordinator"
+                mention = self._copy(kin, start, token.i + 1, "description")
+                self._remember(mention, sent)
+                return [mention]
         antecedent = self.described.get(lemma) or self._group()
         if lemma in KIND_NOUNS and antecedent is not None and lemma not in self.kinds.get(antecedent.name, ()):
             # "the Haqqani Network, the Taliban faction ..., the movement's deputy": the group called a movement
