@@ -872,3 +872,8 @@ def test_an_acronym_defined_in_parentheses_names_that_group_for_the_rest_of_the_
             "Sierra Leonean army.")
     rels = _rels(_facts(extractor, text))
     assert ("Kamajor Defence Militia", "fights", "Sierra Leone", False) in rels
+
+
+def test_a_verb_whose_own_subject_names_no_actor_ties_no_nearby_speaker(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Turkey says the party shelters PKK members."))
+    assert not any(r[1] == "supports" for r in rels)

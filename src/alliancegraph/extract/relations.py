@@ -266,6 +266,9 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
                   and not (relation == "allied_with" and _against(ctx.sent.doc[m.start : m.end].root, head))
                   and not (relation != "allied_with" and _beside_the_doer(ctx.sent.doc[m.start : m.end].root, head))]
         return [(source, t) for t in frames.with_conjuncts(inside[0], ctx)] if inside else []
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and ctx.mention_at(c) is None
+           and frames.resolve_token(c, ctx) is None for c in head.children):
+        return []  # "Turkey says the party shelters PKK members": the verb's own subject names no known actor
     # no parse at all: "A <trigger> B" with both names close by and no clause break between them
     source = frames.nearest(ctx, trigger, "left", source_types)
     target = frames.nearest(ctx, trigger, "right", target_types, exclude=source)
