@@ -877,3 +877,18 @@ def test_an_acronym_defined_in_parentheses_names_that_group_for_the_rest_of_the_
 def test_a_verb_whose_own_subject_names_no_actor_ties_no_nearby_speaker(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "Turkey says the party shelters PKK members."))
     assert not any(r[1] == "supports" for r in rels)
+
+
+def _counted(extractor: Extractor, text: str) -> set[tuple[str, str, float]]:
+    return {(q.actor, q.measure, q.value) for q in _facts(extractor, text) if isinstance(q, Quantity)}
+
+
+def test_attacks_a_group_claimed_are_its_own_wherever_they_were(extractor: Extractor) -> None:
+    assert _counted(extractor, "Al-Shabaab claimed 95 attacks in Somalia and Kenya last year.") == {
+        ("al-Shabaab", "attacks", 95)}
+
+
+def test_troops_a_head_of_state_sends_are_his_states_and_fighters_a_leader_boasts_are_his_groups(
+        extractor: Extractor) -> None:
+    assert ("Uganda", "troops", 4000) in _counted(extractor, "Yoweri Museveni sent about 4,000 soldiers into Congo.")
+    assert ("M23", "fighters", 6000) in _counted(extractor, "Sultani Makenga says his movement has 6,000 fighters.")

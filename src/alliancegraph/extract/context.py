@@ -45,6 +45,7 @@ class SentenceContext:
     questioned: bool = False  # the next sentence doubts this one ("If true, ...")
     forces: Mapping[str, str] = field(default_factory=dict)  # a state's forces -> the state
     rulers: Mapping[str, str] = field(default_factory=dict)  # a head of state -> the state he leads
+    commanders: Mapping[str, str] = field(default_factory=dict)  # a leader -> the one armed group he leads
     times: list[TimeExpression] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)
 

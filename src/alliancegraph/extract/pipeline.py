@@ -238,7 +238,7 @@ class Extractor:
                     speaker=said or (paragraph_speaker if quoting(sent) else None) or document.author,
                     time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
-                    forces=self.forces, rulers=self.rulers,
+                    forces=self.forces, rulers=self.rulers, commanders=self.commanders,
                 )
                 triggers = self.triggers.find(sent)
                 stated = list(relations(ctx, triggers["relation"]))

@@ -104,6 +104,8 @@ def _is_estimator(mention: ActorMention, ctx: SentenceContext) -> bool:
 def _where(mention: ActorMention, ctx: SentenceContext) -> bool:
     """A state named as the place of what is counted: "200 fighters in Syria", "3,000 members outside Venezuela"."""
     token = ctx.sent.doc[mention.start : mention.end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "attacks in Iraq and Syria"
     return mention.type == "state" and token.dep_ == "pobj" and token.head.lower_ in WHERE
 
 
@@ -121,6 +123,10 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
     perpetrator = _perpetrator(head, ctx, groups)
     if perpetrator is not None:
         return perpetrator
+    if head.dep_ == "dobj" and head.head.lemma_.lower() == "claim":
+        claimant = frames.subject(head.head, ctx)  # "the Islamic State claimed 153 attacks": its attacks
+        if claimant is not None and not claimant[1] and claimant[0].type in ARMED:
+            return claimant[0]
     for token in head.subtree:
         if token.i > head.i:
             break
@@ -213,6 +219,10 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         actor = _actor(token, head, ctx)
         if actor is None:
             continue
+        if actor.type == "person" and measure == "troops" and actor.name in ctx.rulers:
+            actor = replace(actor, name=ctx.rulers[actor.name])  # "Kagame sent 1,000 soldiers": Rwanda's
+        elif actor.type == "person" and measure == "fighters" and actor.name in ctx.commanders:
+            actor = replace(actor, name=ctx.commanders[actor.name])  # "his force has 40,000 fighters": his group's
         if measure == "troops" and actor.name in ctx.forces:
             actor = replace(actor, name=ctx.forces[actor.name])  # "2,400 French troops": France's troops
         before = sent.doc[max(sent.start, token.i - 3) : token.i]
