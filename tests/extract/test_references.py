@@ -230,3 +230,12 @@ def test_the_head_word_of_a_recent_bodys_own_name_stands_for_it(extractor: Extra
     facts = extractor.extract(Document("t", text)).facts
     assert ("Revolutionary Command Council", "supports", "Jaish al-Adl") in {
         (r.source, r.relation, r.target) for r in facts if isinstance(r, Relation)}
+
+
+def test_the_two_groups_can_be_a_group_the_gazetteer_does_not_know(extractor: Extractor) -> None:
+    text = ("The Butembo Self-Protection Committee emerged in 2019. Its main rival is the FDLR. The two groups have "
+            "clashed repeatedly near Lubero.")
+    rels = {(r.source, r.relation, r.target) for r in extractor.extract(Document("t", text)).facts
+            if isinstance(r, Relation)}
+    assert {("Butembo Self-Protection Committee", "fights", "Democratic Forces for the Liberation of Rwanda"),
+            ("Democratic Forces for the Liberation of Rwanda", "fights", "Butembo Self-Protection Committee")} & rels

@@ -45,8 +45,8 @@ KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organ
 # council" after "the Deir ez-Zor Military Council"); not "army" or "force", which mostly mean a state's
 NAMED_KINDS = frozenset({"coalition", "alliance", "council", "front", "party", "union", "league", "committee",
                          "brigade", "brigades", "cartel", "gang"})
-PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "side", "ally", "rival",
-                        "partner", "militia"})
+PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "ally", "rival",
+                        "partner", "militia", "camp", "front", "party", "wing", "outfit", "network", "insurgency"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 # the parts of speech a description or pronoun can be ("the group", "it", "the two", "both")
@@ -382,10 +382,15 @@ class DescriptionResolver:
             if named is not None:  # "Ansaru, the al-Qaeda-aligned group": the name it is set beside
                 return [self._copy(named, left.i, token.i + 1, "description")]
         plural = token.tag_ == "NNS" and "the" in words and lemma in PAIR_NOUNS
-        if (plural or words & {"two", "both"}) and lemma in PAIR_NOUNS and len(self.groups) >= 2:
-            older, newer = self.groups[-2], self.groups[-1]
-            return [ActorMention(older, "armed_group", start, token.i + 1, "description"),
-                    ActorMention(newer, "armed_group", start, token.i + 1, "plural")]
+        if plural and not words & {"two", "both"} and len(self.groups) >= 2:
+            return [ActorMention(self.groups[-2], "armed_group", start, token.i + 1, "description"),
+                    ActorMention(self.groups[-1], "armed_group", start, token.i + 1, "plural")]
+        if words & {"two", "both"} and lemma in PAIR_NOUNS:
+            found = self._pair_for()
+            if found is not None:
+                older, newer = found
+                return [self._copy(older, start, token.i + 1, "description"),
+                        self._copy(newer, start, token.i + 1, "plural")]
         if lemma in NAMED_KINDS and words & {"the", "this", "that"} and token.tag_ != "NNS" and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             kin = next((m for m in reversed(self.recent) if m.type not in ("state", "state_force")
@@ -416,6 +421,22 @@ class DescriptionResolver:
             self._remember(mention, sent)
             return [mention]
         return []
+
+    def _pair_for(self) -> tuple[ActorMention, ActorMention] | None:
+        """What "the two groups" means: the pair just joined by "and", else the last two distinct groups named
+        or described (known to the gazetteer or not)."""
+        if self.pair is not None and self.pair_age <= 1:
+            return self.pair
+        last: list[ActorMention] = []
+        for mention in reversed(self.recent):
+            if mention.type in GROUP_TYPES | {"group"} and all(m.name != mention.name for m in last):
+                last.append(mention)
+            if len(last) == 2:
+                return last[1], last[0]
+        if len(self.groups) < 2:
+            return None
+        return (ActorMention(self.groups[-2], "armed_group", 0, 0, "description"),
+                ActorMention(self.groups[-1], "armed_group", 0, 0, "description"))
 
     def _clause_subject(self, token: Token, mentions: list[ActorMention]) -> str | None:
         """For a noun in object position, the actor that is its clause's subject."""

@@ -233,10 +233,10 @@ def _against(token: Token, trigger: Token) -> bool:
 
 
 def _beside_the_doer(token: Token, trigger: Token) -> bool:
-    """Whether a token sits in a phrase of those acting with the subject: "broke with X together with Y",
-    "fought X alongside Y"."""
+    """Whether a token sits in a phrase of those acting with the subject or over it: "broke with X together
+    with Y", "fought X alongside Y", "fought under the SDF banner"."""
     while token.i != trigger.i and token.head.i != token.i:
-        if token.dep_ == "prep" and (token.lower_ in BESIDE or (
+        if token.dep_ == "prep" and (token.lower_ in BESIDE or token.lower_ == "under" or (
                 token.lower_ == "with" and token.i > 0 and token.nbor(-1).lower_ in ("together", "along"))):
             return True
         token = token.head
