@@ -892,3 +892,11 @@ def test_troops_a_head_of_state_sends_are_his_states_and_fighters_a_leader_boast
         extractor: Extractor) -> None:
     assert ("Uganda", "troops", 4000) in _counted(extractor, "Yoweri Museveni sent about 4,000 soldiers into Congo.")
     assert ("M23", "fighters", 6000) in _counted(extractor, "Sultani Makenga says his movement has 6,000 fighters.")
+
+
+def test_a_toll_told_with_an_attack_is_the_attack_not_a_killing_of_its_own(extractor: Extractor) -> None:
+    facts = _facts(extractor, "In March al-Shabaab fighters ambushed a Kenyan patrol near Lamu, killing 12 soldiers.")
+    kinds = {e.event for e in facts if isinstance(e, Event)}
+    assert "attack" in kinds and "killing" not in kinds
+    named = _facts(extractor, "In March al-Shabaab gunmen ambushed a convoy near Lamu, killing Mohamed Abdi Garane.")
+    assert {"attack", "killing"} <= {e.event for e in named if isinstance(e, Event)}

@@ -125,7 +125,18 @@ def _unnamed_successor(head: Token, ctx: SentenceContext) -> bool:
 
 
 def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
-    """Every event a sentence reports that involves at least one known actor."""
+    """Every event a sentence reports that involves at least one known actor.  Killings told with an attack
+    ("killed 23 soldiers in an ambush") are that attack's toll, not a killing of their own, unless a named
+    person was killed."""
+    found = list(_events(ctx, triggers))
+    people = {m.name for m in ctx.mentions if m.type == "person"}
+    attacked = any(e.event in ("attack", "airstrike") for e in found)
+    for event in found:
+        if not (attacked and event.event == "killing" and not people & set(event.actors)):
+            yield event
+
+
+def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
     seen: set[str] = set()
     for event, trigger in triggers:
         head = trigger.root
