@@ -844,6 +844,7 @@ STATED = {
         ("Jund al-Aqsa", "pledged_allegiance_to", "al-Qaeda", False)),
     "a passive subject inside a war": ("Since 2015 the Gulf Cartel has been locked in a war with the Zetas.",
                                        ("Gulf Cartel", "fights", "Los Zetas", False)),
+    "a role noun as a copula's subject": ("The Houthis' main patron is Iran.", ("Iran", "supports", "Houthis", False)),
     "someone seen as an enemy": ("Ankara has long regarded the YPG as an enemy.",
                                  ("People's Protection Units", "rival_of", "Turkey", False)),
     "a state the gazetteer knows far from the usual theatres": ("Nicaragua armed the FMLN throughout the 1980s.",

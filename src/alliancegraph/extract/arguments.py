@@ -850,6 +850,9 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             if body is not None and body.type in ORGANISED and obj is not None and obj.type == "person":
                 owner = body
                 fillers.append(obj)
+    if not fillers and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        # "the RSF's most important backer is the United Arab Emirates": the copula's complement fills it
+        fillers.extend(found for c in head.head.children if c.dep_ == "attr" and (found := resolve_token(c, ctx)))
     if not fillers:
         owner = _risen_to(head, ctx, owner, fillers)
     if not fillers and (beside := _set_off_before(head, ctx)) is not None:
