@@ -844,6 +844,9 @@ STATED = {
         ("Jund al-Aqsa", "pledged_allegiance_to", "al-Qaeda", False)),
     "a passive subject inside a war": ("Since 2015 the Gulf Cartel has been locked in a war with the Zetas.",
                                        ("Gulf Cartel", "fights", "Los Zetas", False)),
+    "the men of a leader with two roles in one group": (
+        "The IMU moved to Afghanistan, where Mullah Omar's movement gave it refuge.",
+        ("Taliban", "supports", "Islamic Movement of Uzbekistan", False)),
     "a role noun as a copula's subject": ("The Houthis' main patron is Iran.", ("Iran", "supports", "Houthis", False)),
     "someone seen as an enemy": ("Ankara has long regarded the YPG as an enemy.",
                                  ("People's Protection Units", "rival_of", "Turkey", False)),

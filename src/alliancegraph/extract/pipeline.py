@@ -122,8 +122,8 @@ class Extractor:
                        and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "state"}
         # the one armed group each leader leads: "Machar's men" are that group
         self.commanders = {entry.name: led[0] for entry in self.gazetteer if entry.type == "person" and len(
-            led := [link["target"] for link in entry.links if link.get("relation") == "leads"
-                    and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"]) == 1}
+            led := list(dict.fromkeys(link["target"] for link in entry.links if link.get("relation") == "leads"
+                        and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))) == 1}
         # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
