@@ -378,6 +378,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 target = _other_antecedent(target, source, ctx) or target  # "X, Y's follower, pledged to its"
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
+            elif kind == "supports":  # "Mullah Omar gave them refuge": the Taliban did
+                source = _as_state(source, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
             if kind == "controls" and (_modifies_noun(target, ctx) or _somewhere_in(target, trigger.root, ctx)):
@@ -422,8 +424,15 @@ def _inside_a_name(trigger: Span, ctx: SentenceContext) -> bool:
 
 
 def _as_state(mention: ActorMention, ctx: SentenceContext) -> ActorMention:
-    state = ctx.rulers.get(mention.name) if mention.type == "person" else None
-    return replace(mention, name=state, type="state") if state is not None else mention
+    """A ruler acts for his state, and the leader of one armed group for that group ("Machar signed a deal with
+    Kiir": the SPLM-IO and South Sudan)."""
+    if mention.type != "person":
+        return mention
+    state = ctx.rulers.get(mention.name)
+    if state is not None:
+        return replace(mention, name=state, type="state")
+    group = ctx.commanders.get(mention.name)
+    return replace(mention, name=group, type="armed_group") if group is not None else mention
 
 
 def _describes_speaker(trigger: Span, ctx: SentenceContext) -> bool:
