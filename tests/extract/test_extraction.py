@@ -909,3 +909,10 @@ def test_a_toll_told_with_an_attack_is_the_attack_not_a_killing_of_its_own(extra
     assert "attack" in kinds and "killing" not in kinds
     named = _facts(extractor, "In March al-Shabaab gunmen ambushed a convoy near Lamu, killing Mohamed Abdi Garane.")
     assert {"attack", "killing"} <= {e.event for e in named if isinstance(e, Event)}
+
+
+def test_the_known_leader_of_an_armed_group_leads_no_state_he_does_not_rule(extractor: Extractor) -> None:
+    text = ("The Wagner Group grew fast in Africa. Since the death of its founder, Yevgeny Prigozhin, in August 2023, "
+            "Moscow has hedged its bets in Sudan.")
+    rels = _rels(_facts(extractor, text))
+    assert ("Yevgeny Prigozhin", "leads", "Russia", False) not in rels

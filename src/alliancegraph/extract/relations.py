@@ -382,6 +382,9 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 source = _as_state(source, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
+            if kind == "leads" and target.type == "state" and source.name in ctx.commanders and ctx.rulers.get(
+                    source.name) != target.name:
+                continue  # "the death of its founder, Prigozhin": Wagner's leader, not Russia's
             if kind == "controls" and (_modifies_noun(target, ctx) or _somewhere_in(target, trigger.root, ctx)):
                 continue  # "the New Zealand pilot had been seized": the pilot, not New Zealand
             if kind != "controls" and target.type in PLACE_TYPES and _is_locative(target, parties):
