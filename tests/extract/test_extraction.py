@@ -916,3 +916,10 @@ def test_the_known_leader_of_an_armed_group_leads_no_state_he_does_not_rule(extr
             "Moscow has hedged its bets in Sudan.")
     rels = _rels(_facts(extractor, text))
     assert ("Yevgeny Prigozhin", "leads", "Russia", False) not in rels
+
+
+def test_a_name_the_model_ran_into_an_open_bracket_ends_before_it(extractor: Extractor) -> None:
+    text = "His National Council for the Safeguard of the Homeland (CNSP) has fought JNIM. The CNSP later grew."
+    actors = {m.actor for m in extractor.extract(Document("t", text)).mentions}
+    assert "National Council for the Safeguard of the Homeland" in actors
+    assert not any("(" in actor for actor in actors)

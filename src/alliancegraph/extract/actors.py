@@ -51,6 +51,15 @@ _NAMED_GROUP = re.compile(r"^([A-Z][a-z]{3,}) (?:[Gg]roup|[Nn]etwork|[Mm]ovement
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+def _before_open_bracket(ent: Span) -> int:
+    """Where an entity ends that the small model ran into a bracket it does not close ("the National Council
+    for the Safeguard of the Homeland (CNSP"): before the bracket."""
+    brackets = [t.i for t in ent if t.text == "("]
+    if brackets and not any(t.text == ")" for t in ent):
+        return brackets[0]
+    return ent.end
+
+
 def is_case_sensitive(alias: str) -> bool:
     """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case, and so must a
     militia named like a nation's forces ("Lebanese Forces", not "Lebanese forces")."""
@@ -121,9 +130,10 @@ class ActorMatcher:
                                              and s.label_ == "state" for p in places)]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
-        extra = [Span(doc, _ordinal_start(doc, ent), ent.end, label=NER_TYPES[ent.label_])
+        extra = [Span(doc, _ordinal_start(doc, ent), _before_open_bracket(ent), label=NER_TYPES[ent.label_])
                  for ent in doc.ents
-                 if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))]
+                 if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))
+                 and _before_open_bracket(ent) > _ordinal_start(doc, ent)]
         extra = _joined_names(doc, extra)
         extra, known = _with_named_bodies(doc, extra, known)
         doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)
