@@ -923,3 +923,13 @@ def test_a_name_the_model_ran_into_an_open_bracket_ends_before_it(extractor: Ext
     actors = {m.actor for m in extractor.extract(Document("t", text)).mentions}
     assert "National Council for the Safeguard of the Homeland" in actors
     assert not any("(" in actor for actor in actors)
+
+
+def test_according_to_a_name_the_model_missed_or_to_a_states_officials_is_attributed_to_them(
+        extractor: Extractor) -> None:
+    said = _facts(extractor, "TRF gets weapons from Lashkar-e-Taiba handlers, according to Vijay Raina, a retired "
+                             "police officer.")
+    assert {r.attributed_to for r in said if isinstance(r, Relation)} == {"Vijay Raina"}
+    officials = _facts(extractor, "According to Pakistani counter-terrorism officials, Lashkar-e-Jhangvi shelters "
+                                  "Jundallah fighters.")
+    assert {r.attributed_to for r in officials if isinstance(r, Relation)} == {"Pakistan"}

@@ -161,7 +161,7 @@ class ActorMatcher:
         matches = self.demonyms(doc)
         starts = {start for _, start, _ in matches}
         for match_id, start, end in matches:
-            stop, i, shared, reach = None, end, False, end + 3
+            stop, i, shared, reach = None, end, False, end + 5  # "Pakistani counter-terrorism officials"
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in ("VBN", "VBD"):
                 stop, i = end, len(doc)  # "Turkish-led", "Iranian-backed": the state, fused into a modifier
             while i < len(doc) and i < reach:

@@ -262,6 +262,9 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
                      and any(m.covers(t) for t in token.nbor(1).subtree)]
             if cited:  # "according to U.S. Army Gen. X": the person, not his service
                 return next((m for m in cited if m.type == "person"), cited[0]).name
+            named = _name_after(token.nbor(1))
+            if named is not None:
+                return named  # "according to Vijay Raina, a former police officer": a name the small model missed
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.speech_verbs:
             # an organisation speaks when the verb reports something ("denies that", "accuses X of"),
             # not in "al-Qaeda and the Taliban share antipathy"
@@ -277,6 +280,17 @@ def attribution(sent: Span, mentions: list[ActorMention], lexicon: Lexicon, prev
                     if child.lower_ in ("he", "she") and previous:
                         return previous
     return None
+
+
+def _name_after(word: Token) -> str | None:
+    """Two to four capitalised proper nouns right after a word: a person's name that no entity covers."""
+    doc = word.doc
+    end = word.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end - word.i <= 4:
+        end += 1
+    if not 2 <= end - word.i - 1 <= 4 or doc[word.i + 1].ent_type_ in ("ORG", "GPE", "NORP", "LOC"):
+        return None
+    return doc[word.i + 1 : end].text
 
 
 def speaker_of(trigger: Token, ctx: SentenceContext) -> str | None:
