@@ -933,3 +933,12 @@ def test_according_to_a_name_the_model_missed_or_to_a_states_officials_is_attrib
     officials = _facts(extractor, "According to Pakistani counter-terrorism officials, Lashkar-e-Jhangvi shelters "
                                   "Jundallah fighters.")
     assert {r.attributed_to for r in officials if isinstance(r, Relation)} == {"Pakistan"}
+
+
+def test_creating_a_group_is_its_founding_and_taking_command_a_change_of_leader(extractor: Extractor) -> None:
+    founded = _facts(extractor, "In 2007 Baitullah Mehsud created Tehrik-i-Taliban Pakistan in South Waziristan.")
+    assert any(isinstance(f, Event) and f.event == "founding" and "Tehrik-i-Taliban Pakistan" in f.actors
+               for f in founded)
+    took = _facts(extractor, "After Mohammed Yusuf was killed in 2009, Abubakar Shekau took command of Boko Haram.")
+    assert any(isinstance(f, Event) and f.event == "leadership_change" and "Abubakar Shekau" in f.actors
+               for f in took)
