@@ -942,3 +942,11 @@ def test_creating_a_group_is_its_founding_and_taking_command_a_change_of_leader(
     took = _facts(extractor, "After Mohammed Yusuf was killed in 2009, Abubakar Shekau took command of Boko Haram.")
     assert any(isinstance(f, Event) and f.event == "leadership_change" and "Abubakar Shekau" in f.actors
                for f in took)
+
+
+def test_offensives_clashes_and_cut_ties_are_events(extractor: Extractor) -> None:
+    def kinds(text: str) -> set[str]:
+        return {f.event for f in _facts(extractor, text) if isinstance(f, Event)}
+    assert "attack" in kinds("In March 2021 the Venezuelan army launched an offensive against the 10th Front.")
+    assert "attack" in kinds("The TNLA clashed with the Kachin Independence Army near Namtu.")
+    assert "split" in kinds("In 2016 Jabhat al-Nusra cut ties with al-Qaeda.")
