@@ -950,3 +950,5 @@ def test_offensives_clashes_and_cut_ties_are_events(extractor: Extractor) -> Non
     assert "attack" in kinds("In March 2021 the Venezuelan army launched an offensive against the 10th Front.")
     assert "attack" in kinds("The TNLA clashed with the Kachin Independence Army near Namtu.")
     assert "split" in kinds("In 2016 Jabhat al-Nusra cut ties with al-Qaeda.")
+    assert "other" in kinds("In July 2021 Rwanda deployed 1,000 soldiers to Mozambique.")
+    assert "loss_of_territory" in kinds("By June 2020 the Libyan National Army had been driven back to Sirte.")
