@@ -850,8 +850,6 @@ STATED = {
     "the leader of one armed group negotiates for it": (
         "In 2018 Riek Machar signed a peace deal with Salva Kiir.",
         ("Sudan People's Liberation Army-in-Opposition", "negotiates_with", "South Sudan", False)),
-    "the leader of one armed group gives what it gives": (
-        "Mullah Omar gave shelter to the IMU.", ("Taliban", "supports", "Islamic Movement of Uzbekistan", False)),
     "a role noun as a copula's subject": ("The Houthis' main patron is Iran.", ("Iran", "supports", "Houthis", False)),
     "someone seen as an enemy": ("Ankara has long regarded the YPG as an enemy.",
                                  ("People's Protection Units", "rival_of", "Turkey", False)),

@@ -378,8 +378,6 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 target = _other_antecedent(target, source, ctx) or target  # "X, Y's follower, pledged to its"
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
-            elif kind == "supports":  # "Mullah Omar gave them refuge": the Taliban did
-                source = _as_state(source, ctx)
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
             if kind == "leads" and target.type == "state" and source.name in ctx.commanders and ctx.rulers.get(
