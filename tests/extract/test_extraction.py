@@ -949,4 +949,7 @@ def test_offensives_clashes_and_cut_ties_are_events(extractor: Extractor) -> Non
     assert "attack" in kinds("The TNLA clashed with the Kachin Independence Army near Namtu.")
     assert "split" in kinds("In 2016 Jabhat al-Nusra cut ties with al-Qaeda.")
     assert "other" in kinds("In July 2021 Rwanda deployed 1,000 soldiers to Mozambique.")
+    bombed = kinds("In 2018 Jamaah Ansharut Daulah bombed three churches in Surabaya.")
+    assert "attack" in bombed and "airstrike" not in bombed
+    assert "airstrike" in kinds("In 2018 Israeli jets bombed Hezbollah depots near Baalbek.")
     assert "loss_of_territory" in kinds("By June 2020 the Libyan National Army had been driven back to Sirte.")

@@ -10,6 +10,7 @@ noun ("terrorist attacks"), which speaks of a kind of event, not of one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -130,10 +131,16 @@ def events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
     person was killed."""
     found = list(_events(ctx, triggers))
     people = {m.name for m in ctx.mentions if m.type == "person"}
+    states = {m.name for m in ctx.mentions if m.type in ("state", "state_force")}
     attacked = any(e.event in ("attack", "airstrike") for e in found)
     for event in found:
-        if not (attacked and event.event == "killing" and not people & set(event.actors)):
-            yield event
+        if attacked and event.event == "killing" and not people & set(event.actors):
+            continue
+        if event.event == "airstrike" and not states & set(event.actors):
+            if any(e.event == "attack" for e in found):
+                continue  # "militants bombed three churches": a bombing, not an air strike
+            event = replace(event, event="attack")
+        yield event
 
 
 def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
