@@ -839,6 +839,9 @@ STATED = {
         ("Inter-Services Intelligence", "supports", "Haqqani Network", False)),
     "two parties joined by a hyphen before a war": ("The Israel-Hezbollah war of 2006 ended in a ceasefire.",
                                                     ("Israel", "fights", "Hezbollah", False)),
+    "the head word of a recent body's own name stands for it": (
+        "In 2013 rebels formed the Revolutionary Command Council in Deraa. Two years later Iran accused the council "
+        "of sheltering Jaish al-Adl.", ("Revolutionary Command Council", "supports", "Jaish al-Adl", False)),
     "a relative pronoun after a comma and a preposition": (
         "Jund al-Aqsa grew fast. The faction stayed close to al-Qaeda, to which it had sworn allegiance in 2013.",
         ("Jund al-Aqsa", "pledged_allegiance_to", "al-Qaeda", False)),

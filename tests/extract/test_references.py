@@ -224,14 +224,6 @@ def test_a_group_acting_together_with_others_does_not_break_from_them(extractor:
     assert ("Ansar Dine", "split_from", "Katiba Macina") not in rels
 
 
-def test_the_head_word_of_a_recent_bodys_own_name_stands_for_it(extractor: Extractor) -> None:
-    text = ("In 2013 rebels formed the Revolutionary Command Council in Deraa. Two years later Iran accused the "
-            "council of sheltering Jaish al-Adl.")
-    facts = extractor.extract(Document("t", text)).facts
-    assert ("Revolutionary Command Council", "supports", "Jaish al-Adl") in {
-        (r.source, r.relation, r.target) for r in facts if isinstance(r, Relation)}
-
-
 def test_the_two_groups_can_be_a_group_the_gazetteer_does_not_know(extractor: Extractor) -> None:
     text = ("The Butembo Self-Protection Committee emerged in 2019. Its main rival is the FDLR. The two groups have "
             "clashed repeatedly near Lubero.")
