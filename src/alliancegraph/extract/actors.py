@@ -130,10 +130,11 @@ class ActorMatcher:
                                              and s.label_ == "state" for p in places)]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
-        extra = [Span(doc, _ordinal_start(doc, ent), _before_open_bracket(ent), label=NER_TYPES[ent.label_])
-                 for ent in doc.ents
-                 if ent.label_ in NER_TYPES and not taken.intersection(range(_ordinal_start(doc, ent), ent.end))
-                 and _before_open_bracket(ent) > _ordinal_start(doc, ent)]
+        extra = []
+        for ent in doc.ents:
+            start, end = _ordinal_start(doc, ent), _before_open_bracket(ent)
+            if ent.label_ in NER_TYPES and end > start and not taken.intersection(range(start, ent.end)):
+                extra.append(Span(doc, start, end, label=NER_TYPES[ent.label_]))
         extra = _joined_names(doc, extra)
         extra, known = _with_named_bodies(doc, extra, known)
         doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)

@@ -1022,22 +1022,27 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
     return [(s, t) for s in with_conjuncts(source, ctx) for t in with_conjuncts(targets[0], ctx)]
 
 
-def _caster(head: Token, ctx: SentenceContext) -> ActorMention | None:
-    """Who sees, calls or treats someone as what a noun after "as" names (not who names a man to a post)."""
-    if head.dep_ != "pobj" or head.head.lower_ != "as":
-        return None
+def _casting_verb(head: Token) -> Token | None:
+    """The verb of seeing or calling that casts someone as what a noun after "as" names ("sees X as an enemy"),
+    not one that names a man to a post."""
     verb = head.head.head
-    if verb.lemma_.lower() not in CASTING_VERBS - CHOOSING_VERBS:
+    if head.dep_ != "pobj" or head.head.lower_ != "as" or verb.lemma_.lower() not in CASTING_VERBS - CHOOSING_VERBS:
         return None
-    found = subject(verb, ctx)
+    return verb
+
+
+def _caster(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """Who sees, calls or treats someone as what the noun names: "Turkey" in "Turkey sees X as an enemy"."""
+    verb = _casting_verb(head)
+    found = subject(verb, ctx) if verb is not None else None
     return found[0] if found is not None and not found[1] else None
 
 
 def _cast_as(head: Token, ctx: SentenceContext) -> ActorMention | None:
-    """The object a verb of seeing or calling casts in the role a relation noun names: "sees X as an enemy"."""
-    if head.dep_ != "pobj" or head.head.lower_ != "as" or head.head.head.lemma_.lower() not in CASTING_VERBS:
+    """Whom such a verb casts in the role: "X" in "sees X as an enemy"."""
+    verb = _casting_verb(head)
+    if verb is None:
         return None
-    verb = head.head.head
     return next((found for c in verb.children if c.dep_ == "dobj" and (found := resolve_token(c, ctx))), None)
 
 
