@@ -859,6 +859,17 @@ STATED = {
     "a state the gazetteer knows far from the usual theatres": ("Nicaragua armed the FMLN throughout the 1980s.",
                                                                 ("Nicaragua", "supports",
                                                                  "Farabundo Martí National Liberation Front", False)),
+    "ties cut with another group are a split from it": ("In 2016 the Nusra Front cut its ties with al-Qaeda.",
+                                                        ("Jabhat al-Nusra", "split_from", "al-Qaeda", False)),
+    "an object pronoun is not its own clause's subject": (
+        "The Nusra Front spread across Idlib in 2013. Washington designated it a terrorist group that year.",
+        ("United States", "rival_of", "Jabhat al-Nusra", False)),
+    "a body that calls itself by a name is that name": (
+        "A splinter calling itself Ansar Kivu y Ituri has ambushed Ugandan troops since March.",
+        ("Ansar Kivu y Ituri", "fights", "Uganda People's Defence Force", False)),
+    "a faction that now calls itself by a new name": (
+        "The faction, which now calls itself the Sahel Defence Front, is negotiating with Bamako.",
+        ("Sahel Defence Front", "negotiates_with", "Mali", False)),
 }
 
 

@@ -231,3 +231,9 @@ def test_the_two_groups_can_be_a_group_the_gazetteer_does_not_know(extractor: Ex
             if isinstance(r, Relation)}
     assert {("Butembo Self-Protection Committee", "fights", "Democratic Forces for the Liberation of Rwanda"),
             ("Democratic Forces for the Liberation of Rwanda", "fights", "Butembo Self-Protection Committee")} & rels
+
+
+def test_a_body_that_calls_itself_by_a_name_is_that_name(extractor: Extractor) -> None:
+    found = _resolve(extractor, "In 2012 a new militia calling itself the Nusra Front bombed Damascus.")
+    assert ("a new militia", "Jabhat al-Nusra", "description") in found
+    assert ("itself", "Jabhat al-Nusra", "description") in found

@@ -137,6 +137,7 @@ class ActorMatcher:
                 extra.append(Span(doc, start, end, label=NER_TYPES[ent.label_]))
         extra = _joined_names(doc, extra)
         extra, known = _with_named_bodies(doc, extra, known)
+        extra, known = _self_named(doc, extra, known)
         doc.spans[SPANS_KEY] = sorted((named_after(doc, s) for s in known + extra), key=lambda s: s.start)
         return doc
 
@@ -241,7 +242,8 @@ ARMED_HEADS = frozenset({"army", "front", "movement", "brigade", "brigades", "wa
                          "forces", "battalion", "battalions", "regiment", "legion", "guard", "guards", "tigers",
                          "defenders", "council", "coalition", "alliance", "league", "party", "union", "command",
                          "group", "organisation", "organization", "committee", "network", "resistance", "mujahideen"})
-NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "del", "la", "al", "el", "wal", "-", "in"})
+NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "del", "la", "al", "el", "wal", "-", "in", "y", "e", "et",
+                          "da", "do", "dos", "du", "des"})
 
 
 def _with_named_bodies(doc: Doc, extra: list[Span], known: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -285,6 +287,33 @@ def _with_named_bodies(doc: Doc, extra: list[Span], known: list[Span]) -> tuple[
     found = [f for f in found if not any(s.start < f.end and f.start < s.end for s in kept)]
     known = [k for k in known if not any(f.start <= k.start and k.end <= f.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start), known
+
+
+# "a splinter calling itself X", "the faction, which now calls itself X": the words after are a name
+SELF_NAMING = frozenset({"call", "name", "dub", "style", "rename", "brand"})
+
+
+def _self_named(doc: Doc, extra: list[Span], known: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The name a body gives itself ("calling itself Lashkar-e-Jhangvi al-Alami", "calls itself BLA-Azad"),
+    whole: it replaces the shorter names found inside it."""
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ not in ("itself", "themselves") or token.head.lemma_.lower() not in SELF_NAMING:
+            continue
+        start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
+        end = start
+        while end < len(doc) and (_title_word(doc[end]) or doc[end].lower_ in NAME_JOINERS
+                                  or doc[end - 1].text == "-" or (end + 1 < len(doc) and doc[end + 1].text == "-")):
+            end += 1
+        while end > start and not _title_word(doc[end - 1]):
+            end -= 1
+        if end > start and not any(s.start <= start and end <= s.end for s in known):
+            found.append(Span(doc, start, end, label="group"))
+    if not found:
+        return extra, known
+    def outside(span: Span) -> bool:
+        return not any(f.start < span.end and span.start < f.end for f in found)
+    return sorted([s for s in extra if outside(s)] + found, key=lambda s: s.start), [k for k in known if outside(k)]
 
 
 def _title_word(token: Token) -> bool:
@@ -660,7 +689,22 @@ def described_as_armed(span: Span) -> bool:
         said.append(root.head)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         said += [c for c in root.head.children if c.dep_ == "attr"]
+    if (named := self_named_noun(root)) is not None:
+        said.append(named)  # "a militia calling itself X"
     return any(_armed_noun(noun) for noun in said if noun.pos_ == "NOUN")
+
+
+def self_named_noun(name: Token) -> Token | None:
+    """The noun that gives itself a name: "a *militia* calling itself X", "the *faction*, which calls itself X"."""
+    verb = name.head
+    if name.dep_ not in ("oprd", "attr", "dobj", "appos") or verb.lemma_.lower() not in SELF_NAMING or not any(
+            c.lower_ in ("itself", "themselves") for c in verb.children):
+        return None
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 PERSON_ROLES = frozenset({"leader", "commander", "chief", "founder", "spokesman", "spokesperson", "deputy", "emir",

@@ -362,8 +362,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 other = resolve_token(token, ctx)
             elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
                 other = ctx.mention_at(appos[0])
-            elif (owner := _possessor(token, ctx)) is not None:  # "needed al-Qaeda's assistance in ..."
-                other = owner
+            elif (owner := _possessor(token, ctx)) is not None and not _same(owner, exclude):
+                other = owner  # "needed al-Qaeda's assistance"; not "cut its ties with X", which is X
             else:
                 other = ctx.mention_at(token) or _argument_in(token, ctx, exclude)
             if other is not None and other != exclude and other not in found:
@@ -635,6 +635,11 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
             return found
         fallback = fallback or found
     return fallback or (setting if settings else None) or modifier
+
+
+def _same(mention: ActorMention, other: ActorMention | None) -> bool:
+    """Whether two mentions are one actor (a name and the pronoun that stands for it)."""
+    return other is not None and mention.name == other.name
 
 
 def _in_relative_clause(inner: Token, top: Token) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from .actors import self_named_noun
 from .context import LOCATIVE, ActorMention
 
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "insurgency", "faction", "network",
@@ -123,6 +124,20 @@ def _conjunct_before(token: Token, mentions: list[ActorMention]) -> ActorMention
     if token.lower_ != "its" or token.i < 2 or token.doc[token.i - 1].lower_ not in ("and", "or"):
         return None
     return next((m for m in mentions if m.end == token.i - 1 and m.type in ORGANISED), None)
+
+
+def _self_naming(sent: Span, mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    """ "A splinter calling itself X", "the faction, which now calls itself X": the noun and its "itself" stand
+    for the name (by the index of their token)."""
+    found: dict[int, ActorMention] = {}
+    for mention in mentions:
+        name = sent.doc[mention.start : mention.end].root
+        noun = self_named_noun(name)
+        if noun is None or noun.pos_ != "NOUN" or mention.start <= noun.i < mention.end:
+            continue
+        found[noun.i] = mention
+        found.update({c.i: mention for c in name.head.children if c.lower_ in ("itself", "themselves")})
+    return found
 
 
 def _is_expletive(token: Token) -> bool:
@@ -260,12 +275,21 @@ class DescriptionResolver:
         self.last_group_age += 1
         self.pair_age += 1
         pending = self._find_pair(sent, mentions)
+        # "a militia calling itself the Bui Warriors": the noun and "itself" are the name
+        self_named = _self_naming(sent, mentions)
         for token in sent:
             if pending is not None and token.i >= pending[1].end:
                 self.pair, self.pair_age, pending = pending, 0, None
             named = by_start.get(token.i)
             if named is not None:
                 self._remember(named, sent)
+                continue
+            if token.i in self_named and token.i not in taken:
+                start = token.i if token.pos_ == "PRON" else min([token.i] + [
+                    c.i for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod")])
+                mention = self._copy(self_named[token.i], start, token.i + 1, "description")
+                self._remember(mention, sent)
+                found.append(mention)
                 continue
             # "the Islamic State's West Africa Province", which the small model takes for a place
             named_place = token.pos_ == "PROPN" and any(m.type == "place" and m.end == token.i + 1 for m in found)
@@ -340,6 +364,7 @@ class DescriptionResolver:
                 antecedent = forward or self._organised()
                 other = self._other_than_subject(token, mentions, self.recent)
                 antecedent = other or antecedent
+                antecedent = self._not_own_subject(token, antecedent, mentions, self.recent)
                 if antecedent is None:
                     return []
                 mention = self._copy(antecedent, token.i, token.i + 1, "pronoun")
@@ -479,6 +504,20 @@ class DescriptionResolver:
         subject_actor = own or self._group()
         name = subject_actor.name if subject_actor is not None else None
         others = [m for m in recent if m.name != name]
+        return others[-1] if others else None
+
+    def _not_own_subject(self, token: Token, antecedent: ActorMention | None, mentions: list[ActorMention],
+                         recent: list[ActorMention]) -> ActorMention | None:
+        """ "The United States still lists it as a terrorist group": an object pronoun that is not reflexive is
+        not its own clause's subject, but the last other actor named."""
+        if antecedent is None or token.dep_ not in ("dobj", "dative") or token.lower_.endswith("self"):
+            return antecedent
+        if self._clause_subject(token, mentions) != antecedent.name:
+            return antecedent
+        group = self._group()
+        if group is not None and group.name != antecedent.name:
+            return group  # the group the passage is about
+        others = [m for m in recent if m.name != antecedent.name]
         return others[-1] if others else None
 
     def _forward_subject(self, token: Token, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
