@@ -870,6 +870,17 @@ STATED = {
     "a faction that now calls itself by a new name": (
         "The faction, which now calls itself the Sahel Defence Front, is negotiating with Bamako.",
         ("Sahel Defence Front", "negotiates_with", "Mali", False)),
+    "a hyphenated title": ("Ismael Zambada, a co-founder of the Sinaloa Cartel, was arrested in Texas.",
+                           ("Ismael Zambada", "leads", "Sinaloa Cartel", False)),
+    "a hyphenated title with its owner on its first part": (
+        "Sinn Féin won the vote. Its vice-president, Michelle O'Neill, became first minister.",
+        ("Michelle O'Neill", "leads", "Sinn Fein", False)),
+    "a title and the name the man is known by": (
+        "Boko Haram split in 2016. A Boko Haram commander known as Sadiku later led 200 loyalists into Niger.",
+        ("Sadiku", "leads", "Boko Haram", False)),
+    "the plural head word of a recent body's own name": (
+        "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
+        ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),
 }
 
 

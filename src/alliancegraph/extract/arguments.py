@@ -787,6 +787,32 @@ def _takes_object(verb: Token) -> bool:
     return False
 
 
+def _with_hyphened_parts(head: Token) -> list[Token]:
+    """A noun's children, and those of the parts before it of one hyphenated word ("its vice-president"), which
+    the small parser hangs beside it rather than on it."""
+    children = list(head.children)
+    doc, i = head.doc, head.i
+    while i >= 2 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "" and not doc[i - 2].whitespace_:
+        i -= 2
+        children += [c for c in doc[i].children if c.i != i + 1 and not (i <= c.i <= head.i)]
+    return children
+
+
+KNOWN_AS = frozenset({"know", "call", "name", "nickname", "dub"})
+
+
+def _known_as(verb: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The name after "known as", "called", "nicknamed" ("a commander known as Sadiku")."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "attr", "dobj", "xcomp") and (found := ctx.mention_at(child)) is not None:
+            return found
+        if child.dep_ == "prep" and child.lower_ == "as":
+            found = next((m for c in child.children if c.dep_ == "pobj" and (m := ctx.mention_at(c))), None)
+            if found is not None:
+                return found
+    return None
+
+
 def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
                      ) -> tuple[ActorMention | None, list[ActorMention]]:
     """For a relation noun: who owns it ("A's", "A leader", "of A") and who fills it (appositive, list...)."""
@@ -794,7 +820,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
     fillers: list[ActorMention] = []
     compound: ActorMention | None = None
     of_object: ActorMention | None = None
-    for child in head.children:
+    for child in _with_hyphened_parts(head):
         if child.dep_ == "poss" and child.lower_ == "whose":
             owner = _whose(child, ctx)  # "the Quds Force, whose commander, Esmail Qaani, ..."
         elif child.dep_ == "poss":
@@ -818,6 +844,8 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             found = mention_in(list(child.subtree), ctx)
             if found is not None:
                 fillers.extend(with_conjuncts(found, ctx))
+        elif child.dep_ == "acl" and child.lemma_.lower() in KNOWN_AS and (found := _known_as(child, ctx)):
+            fillers.append(found)  # "a Boko Haram commander known as Sadiku"
     if owner is None and of_object is None and compound is None:
         owner, extra = _owner_from_context(head, ctx)
         fillers.extend(extra)

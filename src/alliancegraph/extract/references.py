@@ -416,10 +416,11 @@ class DescriptionResolver:
                 older, newer = found
                 return [self._copy(older, start, token.i + 1, "description"),
                         self._copy(newer, start, token.i + 1, "plural")]
-        if lemma in NAMED_KINDS and words & {"the", "this", "that"} and token.tag_ != "NNS" and not any(
+        if lemma in NAMED_KINDS and words & {"the", "this", "that"} and (
+                token.tag_ != "NNS" or token.lower_ in NAMED_KINDS) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             kin = next((m for m in reversed(self.recent) if m.type not in ("state", "state_force")
-                        and lemma in m.name.lower().replace("-", " ").split()), None)
+                        and {lemma, token.lower_} & set(m.name.lower().replace("-", " ").split())), None)
             if kin is not None:  # "the Coalition of Patriots for Change ... the coalition's coordinator"
                 mention = self._copy(kin, start, token.i + 1, "description")
                 self._remember(mention, sent)
