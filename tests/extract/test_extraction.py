@@ -878,6 +878,13 @@ STATED = {
     "a title and the name the man is known by": (
         "Boko Haram split in 2016. A Boko Haram commander known as Sadiku later led 200 loyalists into Niger.",
         ("Sadiku", "leads", "Boko Haram", False)),
+    "a past verb the tagger took for an adjective": ("Russia armed ZIPRA in the 1970s.",
+                                                     ("Russia", "supports", "ZIPRA", False)),
+    "a state of the Cold War": ("Soviet troops invaded Afghanistan in 1979.",
+                                ("Soviet Union", "fights", "Afghanistan", False)),
+    "a branch named by its title alone": ("In 2019 the Central Africa Province attacked Ugandan troops near Beni.",
+                                          ("Islamic State Central Africa Province", "fights",
+                                           "Uganda People's Defence Force", False)),
     "the plural head word of a recent body's own name": (
         "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
         ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),

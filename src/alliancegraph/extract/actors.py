@@ -616,6 +616,9 @@ class ActorResolver:
         group = self._family_group(span, text)
         if group is not None:
             return group
+        branch = self.gazetteer.branch_titled(text)
+        if branch is not None:  # "the West Africa Province": the branch the gazetteer knows by that title
+            return Resolved(branch.name, branch.type, "gazetteer", branch)
         if " " not in text and text.lower() in self.people:  # "Baluku" after "Musa Baluku", whatever NER said
             return Resolved(self.people[text.lower()], "person", "coref")
         if span.label_ == "person":

@@ -29,6 +29,9 @@ ACTOR_TYPES = frozenset({"armed_group", "state", "state_force", "person", "organ
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 
 
+PROVINCE = "province"  # the title of the Islamic State's branches
+
+
 @dataclass(frozen=True)
 class GazetteerEntry:
     name: str
@@ -96,6 +99,15 @@ class Gazetteer:
         # "Sri Lankan", "Tajik": words for a state's people, lower case
         self.demonyms = frozenset(d.lower() for e in self.entries.values() if e.type == "state" for d in e.demonyms)
         self._cues: dict[str, re.Pattern[str]] = {}
+        # "the West Africa Province": the ends of branch names ("Islamic State West Africa Province") that name one
+        provinces: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases):
+                words = alias.split()
+                if entry.type == "armed_group" and len(words) > 2 and words[-1].lower() == PROVINCE:
+                    for k in range(1, len(words) - 1):
+                        provinces.setdefault(alias_key(" ".join(words[k:])), set()).add(entry.name)
+        self._provinces = {k: next(iter(v)) for k, v in provinces.items() if len(v) == 1}
 
     @classmethod
     def load(cls, path: str | Path | None = None, titles: Iterable[str] = ()) -> Gazetteer:
@@ -125,6 +137,13 @@ class Gazetteer:
         if exact is not None:
             return exact
         return self._by_key.get(alias_key(strip_name(name, self.titles)))
+
+    def branch_titled(self, name: str) -> GazetteerEntry | None:
+        """The one branch whose full name ends in ``name`` ("West Africa Province"), if just one does."""
+        if name.split()[-1].lower() != PROVINCE or len(name.split()) < 2:
+            return None
+        found = self._provinces.get(alias_key(name))
+        return self.entries[found] if found is not None else None
 
     def choose(self, form: str, text: str) -> GazetteerEntry | None:
         """Which of the actors sharing ``form`` a document of ``text`` means: the one whose cues it names most

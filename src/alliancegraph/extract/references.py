@@ -529,6 +529,8 @@ class DescriptionResolver:
         if any(a.head == root and a.dep_ in ("nsubj", "nsubjpass") for a in token.ancestors):
             return None  # "Its chief rival, X, was founded ...": inside the subject, "its" is not the subject
         for child in root.children:
+            if any(t.text == ";" for t in sent.doc[token.i : child.i]):
+                continue  # "named it its X Province; its Y Province grew": another clause's subject
             if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i:
                 for mention in mentions:
                     if mention.start <= child.i < mention.end and mention.type in ORGANISED:

@@ -45,6 +45,8 @@ class TriggerIndex:
         for token in sent:
             candidates = self.first.get(token.lemma_.lower(), []) + (
                 self.first.get(token.lower_, []) if token.lower_ != token.lemma_.lower() else [])
+            if not candidates and (stem := _misread_verb(token)) is not None:
+                candidates = self.first.get(stem, [])
             for words, group, label in candidates:
                 end = token.i + len(words)
                 if end <= sent.end and all(_same(doc[token.i + k], w) for k, w in enumerate(words[1:], 1)):
@@ -52,6 +54,15 @@ class TriggerIndex:
                 elif len(words) == 2 and words[1] in PARTICLES and _split_particle(token, words[1]):
                     found[group].append((label, doc[token.i : token.i + 1]))
         return {group: _longest(items) for group, items in found.items()}
+
+
+def _misread_verb(token: Token) -> str | None:
+    """ "Russia armed ZIPRA", which the small tagger reads as the adjective "armed" with an object: the verb's
+    lemma, when a past form with an object is tagged as an adjective."""
+    word = token.lower_
+    if token.pos_ != "ADJ" or not word.endswith("ed") or not any(c.dep_ == "dobj" for c in token.children):
+        return None
+    return word[:-3] + "y" if word.endswith("ied") else word[:-2]
 
 
 def _split_particle(verb: Token, particle: str) -> bool:
