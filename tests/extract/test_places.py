@@ -21,3 +21,23 @@ def test_a_province_the_model_takes_for_a_person_is_no_party(extractor: Extracto
     assert "person" not in {m.actor_type for m in extraction.mentions if m.text == "Sahel"}
     found = {(f.source, f.relation, f.target) for f in extraction.facts if isinstance(f, Relation)}
     assert ("Jama'at Nusrat al-Islam wal-Muslimin", "affiliate_of", "al-Qaeda") in found
+
+
+def _held(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    facts = extractor.extract(Document("t", text)).facts
+    return {(f.source, f.target) for f in facts if isinstance(f, Relation) and f.relation == "controls"}
+
+
+def test_towns_listed_after_a_taken_town_are_taken_too(extractor: Extractor) -> None:
+    held = _held(extractor, "In 2012 the MNLA overran Kidal, Gao and Timbuktu.")
+    assert {t for _, t in held} >= {"Kidal", "Gao", "Timbuktu"}
+
+
+def test_a_town_of_several_words_is_one_place(extractor: Extractor) -> None:
+    held = _held(extractor, "In 2021 the Mozambican army recaptured the port of Mocimboa da Praia.")
+    assert {t for _, t in held} == {"Mocimboa da Praia"}
+
+
+def test_a_month_is_no_town(extractor: Extractor) -> None:
+    held = _held(extractor, "In March 2021 the insurgents of Ansar al-Sunna overran Palma.")
+    assert "March" not in {t for _, t in held}

@@ -418,26 +418,59 @@ PLACE_PREPS = frozenset({"in", "near", "around", "outside", "inside", "into", "a
 
 
 def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str]) -> list[ActorMention]:
-    """ "seized Aleppo", "fighting near Kidal": a known town the small model left untagged, where a place is
-    expected (after a preposition of place, or taken by a capture verb)."""
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    added = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+    """ "seized Aleppo", "fighting near Kidal", "overran Kidal, Gao and Timbuktu", "the port of Mocimboa da Praia":
+    a known town that no mention covers (the small model left it untagged, or mistyped it and the resolver dropped
+    it), where a place is expected: after a preposition of place, taken by a capture verb, or listed with such a
+    place."""
+    taken = {i for m in mentions if m.type != "place" for i in range(m.start, m.end)}
+    places_at = {i for m in mentions if m.type in ("place", "state") for i in range(m.start, m.end)}
+    added: list[ActorMention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.i in taken | places_at or token.pos_ != "PROPN" or not token.text[:1].isupper() or (
+                token.dep_ == "poss") or (i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ in (
+                    NAME_JOINERS - {"of", "in", "for", "and", "the"}))):
+            i += 1
             continue
-        if token.dep_ in ("compound", "poss") or not is_place(token.text, places):
+        end = _place_name_end(doc, i, taken, places) if token.ent_type_ not in ("DATE", "TIME") else None
+        if end is None:
+            i += 1
             continue
-        before = doc[token.i - 1] if token.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_JOINERS - {"of", "in", "for"})) or (
-                after is not None and after.pos_ == "PROPN"):
-            continue  # "Mocimboa da Praia": a word of a longer name
-        head = token.head
-        expected = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
-            token.dep_ == "dobj" and (head.lemma_.lower() in TAKING or head.lower_ in TAKING))
-        if expected:
-            added.append(ActorMention(token.text, "place", token.i, token.i + 1, "ner"))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+        root = doc[i:end].root
+        if _where_a_place_is_expected(root, places_at | {a for m in added for a in range(m.start, m.end)}):
+            added.append(ActorMention(doc[i:end].text, "place", i, end, "ner"))
+        i = end
+    if not added:
+        return mentions
+    # a longer name replaces the place found inside it ("Mocimboa da Praia", not "Praia")
+    kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _place_name_end(doc: Doc, start: int, taken: set[int], places: frozenset[str]) -> int | None:
+    """The end of the known place name that starts at ``start`` and fills the whole run of capitalised words
+    (joined by "da", "de", "al"...) there, else None ("Mocimboa da Praia", not "Praia")."""
+    end = start
+    while end < len(doc) and end not in taken and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+            or (doc[end].lower_ in NAME_JOINERS - {"of", "in", "for", "and", "the"} and end + 1 < len(doc)
+                and doc[end + 1].pos_ == "PROPN")):
+        end += 1
+    if end - start > 4 or not is_place(doc[start:end].text, places):
+        return None
+    return end
+
+
+def _where_a_place_is_expected(token: Token, places_at: set[int]) -> bool:
+    """After a preposition of place, as the object of a capture verb, or in a list with a place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        if token.head.i in places_at:
+            return True  # "Kidal, Gao and Timbuktu" after a known place
+        token = token.head
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
+        token.dep_ == "dobj" and (head.lemma_.lower() in TAKING or head.lower_ in TAKING))
 
 
 def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str, str],
