@@ -186,6 +186,12 @@ def test_forces_that_name_no_state_are_the_home_states(extractor: Extractor) -> 
     assert ("Myanmar", "fights", "Arakan Rohingya Salvation Army", False) in rels
 
 
+def test_the_government_that_names_no_state_is_the_home_states(extractor: Extractor) -> None:
+    text = ("Colombia's war is old. Colombia has many armed groups. In 2023 the government opened talks with the "
+            "Clan del Golfo.")
+    assert ("Colombia", "negotiates_with", "Clan del Golfo", False) in _rels(extractor, text)
+
+
 def test_forces_stay_unnamed_when_no_state_dominates_or_an_owner_is_named(extractor: Extractor) -> None:
     even = _rels(extractor, "Mali and Niger met. Mali and Niger agreed. JNIM then ambushed an army patrol.")
     assert not any(r[0] == "Jama'at Nusrat al-Islam wal-Muslimin" and r[1] == "fights" for r in even)

@@ -357,7 +357,8 @@ def units_as_forces(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
 # "the army", "soldiers", "security forces" with no nation named: the forces of the state the document is about
 HOME_FORCES = frozenset({"army", "military", "soldiers", "soldier", "police", "policemen", "gendarmes",
                          "security forces", "armed forces", "government forces", "government troops",
-                         "junta", "regime", "air force", "security services", "paratroopers", "commandos"})
+                         "junta", "regime", "air force", "security services", "paratroopers", "commandos",
+                         "government", "authorities"})
 HOME_MODIFIERS = frozenset({"national", "federal", "regular", "government", "security", "armed"})
 
 
