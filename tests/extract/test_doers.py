@@ -239,3 +239,8 @@ def test_fighting_or_resisting_a_states_rule_or_occupation_is_fighting_the_state
     assert ("Free Papua Movement", "fights", "Indonesia", False) in _rels(
         extractor, "The OPM has fought Indonesian rule since the 1960s.")
     assert ("Hamas", "fights", "Israel", False) in _rels(extractor, "Hamas resisted the Israeli occupation.")
+
+
+def test_a_states_army_is_its_armed_forces_not_its_spy_service(extractor: Extractor) -> None:
+    mentions = extractor.extract(Document("t", "Sudan's army still holds El Fasher.")).mentions
+    assert {m.actor for m in mentions if m.text == "Sudan's army"} == {"Sudanese Armed Forces"}

@@ -748,10 +748,10 @@ def test_a_group_described_as_close_to_another_is_its_ally(extractor: Extractor)
 def test_a_run_of_capitalised_words_around_a_body_word_is_a_group(extractor: Extractor) -> None:
     from alliancegraph.extract.actors import SPANS_KEY
 
-    doc = extractor.nlp("A militia called the Kivu Lions Brigade clashed with the Nationalist and Integrationist "
+    doc = extractor.nlp("A militia called the Kivu Lions Brigade clashed with the Unionist and Integrationist "
                         "Front near Bunia, and the Committee for the Liberation of Chad of Ali Mahamat met.")
     names = [(s.text, s.label_) for s in doc.spans[SPANS_KEY]]
-    assert ("Nationalist and Integrationist Front", "group") in names
+    assert ("Unionist and Integrationist Front", "group") in names
     assert ("Committee for the Liberation of Chad", "group") in names
     assert not any(text == "Chad" for text, _ in names)
 

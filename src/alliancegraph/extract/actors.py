@@ -90,6 +90,9 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+ARMY_WORDS = frozenset({"army", "military"})
+
+
 class ActorMatcher:
     """A pipeline component: gazetteer aliases and named entities become candidate actor spans."""
 
@@ -98,9 +101,16 @@ class ActorMatcher:
         self.gazetteer = gazetteer
         self.state_agents = state_agents
         self.state_agent_modifiers = state_agent_modifiers
-        # "Lebanon's army" is the state's force: state -> its state_force, from the gazetteer's links
-        self.forces = {link["target"]: entry.name for entry in gazetteer if entry.type == "state_force"
-                       for link in entry.links if link.get("relation") == "affiliate_of"}
+        # "Lebanon's army" is the state's force: state -> its armed forces, from the gazetteer's links (the force
+        # some of whose names are "army" or "military", not its police or its intelligence service)
+        self.forces: dict[str, str] = {}
+        for entry in gazetteer:
+            words = {w for alias in entry.aliases for w in alias.lower().split()}
+            if entry.type != "state_force" or not words & ARMY_WORDS:
+                continue
+            for link in entry.links:
+                if link.get("relation") == "affiliate_of":
+                    self.forces.setdefault(link["target"], entry.name)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in gazetteer:
