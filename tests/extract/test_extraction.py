@@ -885,6 +885,11 @@ STATED = {
     "a branch named by its title alone": ("In 2019 the Central Africa Province attacked Ugandan troops near Beni.",
                                           ("Islamic State Central Africa Province", "fights",
                                            "Uganda People's Defence Force", False)),
+    "arresting a group's leader is a blow against the group": (
+        "In 2023 Afghan police arrested Noor Wali Mehsud, the leader of the Pakistani Taliban, near Khost.",
+        ("Afghan National Police", "fights", "Tehrik-i-Taliban Pakistan", False)),
+    "a group that turned its guns on someone": ("After 2013 Ansar Bayt al-Maqdis turned its guns on Egyptian soldiers.",
+                                                ("Ansar Bayt al-Maqdis", "fights", "Egyptian Armed Forces", False)),
     "the plural head word of a recent body's own name": (
         "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
         ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),

@@ -366,7 +366,10 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 other = owner  # "needed al-Qaeda's assistance"; not "cut its ties with X", which is X
             else:
                 other = ctx.mention_at(token) or _argument_in(token, ctx, exclude)
-            if other is not None and other != exclude and other not in found:
+            # not "its guns" in "turned its guns on X", which are its own; a pledge "to its leadership" is read by
+            # the relation rules as one to the other group named before it
+            own = _same(other, exclude) if other is not None and relation != "pledged_allegiance_to" else False
+            if other is not None and not own and other != exclude and other not in found:
                 found.append(other)
     return found
 
