@@ -890,6 +890,9 @@ STATED = {
         ("Afghan National Police", "fights", "Tehrik-i-Taliban Pakistan", False)),
     "a group that turned its guns on someone": ("After 2013 Ansar Bayt al-Maqdis turned its guns on Egyptian soldiers.",
                                                 ("Ansar Bayt al-Maqdis", "fights", "Egyptian Armed Forces", False)),
+    "described as a front for another group": (
+        "Delhi describes the Kashmir Tigers as a front for Jaish-e-Mohammed.",
+        ("Kashmir Tigers", "affiliate_of", "Jaish-e-Mohammed", False)),
     "the plural head word of a recent body's own name": (
         "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
         ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),
@@ -990,3 +993,9 @@ def test_offensives_clashes_and_cut_ties_are_events(extractor: Extractor) -> Non
     assert "attack" in bombed and "airstrike" not in bombed
     assert "airstrike" in kinds("In 2018 Israeli jets bombed Hezbollah depots near Baalbek.")
     assert "loss_of_territory" in kinds("By June 2020 the Libyan National Army had been driven back to Sirte.")
+
+
+def test_who_names_a_group_someones_offshoot_is_not_the_offshoot(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Ankara calls the YPG the PKK's Syrian offshoot."))
+    assert ("People's Protection Units", "affiliate_of", "Kurdistan Workers' Party", False) in rels
+    assert not any(r[0] == "Turkey" and r[1] == "affiliate_of" for r in rels)

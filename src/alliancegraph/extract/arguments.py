@@ -44,6 +44,7 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "militant", "fighter", "official", "ally", "partner", "rival", "enemy", "foe", "adversary",
                         "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
                         "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
+FRONT_NOUNS = frozenset({"front", "cover", "proxy"})  # "a front for Lashkar-e-Taiba": X's front
 OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
@@ -831,7 +832,8 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         elif child.dep_ in ("compound", "amod", "nmod") and (named := ctx.mention_at(child)) is not None:
             if named.type != "place":  # "al-Qaeda's Sahel branch": where the branch is, not who
                 compound = named
-        elif child.dep_ == "prep" and child.lower_ in (OWNER_PREPS if role_noun else ("of",)):
+        elif child.dep_ == "prep" and (child.lower_ in (OWNER_PREPS if role_noun else ("of",)) or (
+                child.lower_ == "for" and head.lemma_.lower() in FRONT_NOUNS)):  # "a front for X"
             if child.lower_ == "in" and not _names_group(child, ctx):
                 continue  # "a commander in Syria" is where, not whose
             of_object = _argument_in(child, ctx, None)
@@ -872,7 +874,7 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         subj = subject(verb, ctx)
         if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
             fillers.append(subj[0])
-            if head.dep_ == "pobj" and verb.lemma_.lower() in CASTING_VERBS:
+            if head.dep_ in ("pobj", "oprd") and verb.lemma_.lower() in CASTING_VERBS:  # "calls X the PKK's offshoot"
                 obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     fillers[-1] = obj
