@@ -893,6 +893,12 @@ STATED = {
     "described as a front for another group": (
         "Delhi describes the Kashmir Tigers as a front for Jaish-e-Mohammed.",
         ("Kashmir Tigers", "affiliate_of", "Jaish-e-Mohammed", False)),
+    "a prisoner swap is a deal struck in talks": ("In 2022 the Houthis and Saudi Arabia carried out a prisoner swap.",
+                                                  ("Houthis", "negotiates_with", "Saudi Arabia", False)),
+    "a skirmish is a fight": ("In 2007 Hamas gunmen skirmished with Fatah fighters in Gaza.",
+                              ("Hamas", "fights", "Fatah", False)),
+    "an archrival": ("Al-Shabaab has long been the archrival of Islamic State Somalia.",
+                     ("al-Shabaab", "rival_of", "Islamic State Somalia Province", False)),
     "the plural head word of a recent body's own name": (
         "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
         ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),
