@@ -756,6 +756,13 @@ def test_a_run_of_capitalised_words_around_a_body_word_is_a_group(extractor: Ext
     assert not any(text == "Chad" for text, _ in names)
 
 
+def test_opening_fire_is_an_attack_and_assuming_the_leadership_a_change_of_leader(extractor: Extractor) -> None:
+    facts = _facts(extractor, "In 2023 al-Shabaab gunmen opened fire on Kenyan police near Lamu.")
+    assert any(isinstance(f, Event) and f.event == "attack" and "al-Shabaab" in f.actors for f in facts)
+    facts = _facts(extractor, "In 2022 Abu al-Hassan al-Hashimi assumed the leadership of the Islamic State.")
+    assert any(isinstance(f, Event) and f.event == "leadership_change" for f in facts)
+
+
 def test_agreements_arrests_and_designations_are_other_events(extractor: Extractor) -> None:
     facts = _facts(extractor, "In 2014 the Moro Islamic Liberation Front signed a peace agreement with Manila.")
     assert any(isinstance(f, Event) and f.event == "other" and "Moro Islamic Liberation Front" in f.actors
