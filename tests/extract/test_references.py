@@ -237,3 +237,8 @@ def test_a_body_that_calls_itself_by_a_name_is_that_name(extractor: Extractor) -
     found = _resolve(extractor, "In 2012 a new militia calling itself the Nusra Front bombed Damascus.")
     assert ("a new militia", "Jabhat al-Nusra", "description") in found
     assert ("itself", "Jabhat al-Nusra", "description") in found
+
+
+def test_it_in_what_a_states_officials_say_is_not_their_state(extractor: Extractor) -> None:
+    found = _resolve(extractor, "Hamas is the larger faction. Egyptian officials estimate that it has 30,000 fighters.")
+    assert ("it", "Hamas", "pronoun") in found

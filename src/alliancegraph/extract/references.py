@@ -365,6 +365,7 @@ class DescriptionResolver:
                 other = self._other_than_subject(token, mentions, self.recent)
                 antecedent = other or antecedent
                 antecedent = self._not_own_subject(token, antecedent, mentions, self.recent)
+                antecedent = self._not_the_speakers(token, antecedent, sent)
                 if antecedent is None:
                     return []
                 mention = self._copy(antecedent, token.i, token.i + 1, "pronoun")
@@ -520,6 +521,20 @@ class DescriptionResolver:
             return group  # the group the passage is about
         others = [m for m in recent if m.name != antecedent.name]
         return others[-1] if others else None
+
+    def _not_the_speakers(self, token: Token, antecedent: ActorMention | None, sent: Span) -> ActorMention | None:
+        """ "Nigerian officials estimate that it has 5,000 fighters": "it" inside what a state's officials say is
+        not their state (people are "they"), but the group the passage is about."""
+        if antecedent is None or antecedent.type != "state" or antecedent.start >= token.i:
+            return antecedent
+        speakers = sent.doc[antecedent.start : antecedent.end].root
+        verb = token.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if speakers.tag_ != "NNS" or speakers.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head != speakers.head:
+            return antecedent
+        group = self._group()
+        return group if group is not None and group.name != antecedent.name else antecedent
 
     def _forward_subject(self, token: Token, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
         """ "Through its alliance with the Taliban, al-Qaeda ...": the main subject after a fronted phrase."""
