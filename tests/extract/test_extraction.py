@@ -829,7 +829,7 @@ STATED = {
         "The Maute group remains the Islamic State's most loyal follower in the country, having pledged bayat to its "
         "leadership in 2016.", ("Maute group", "pledged_allegiance_to", "Islamic State", False)),
     "a group under a man is led by him": ("The Provisional IRA under Sean Mac Stiofain bombed Belfast.",
-                                          ("Sean Mac Stiofain", "leads", "Provisional IRA", False)),
+                                          ("Seán Mac Stíofáin", "leads", "Provisional IRA", False)),
     "a faction under a man": ("Abu Sayyaf was weakened in 2019. Its Sulu faction under Hatib Hajan Sawadjaan was "
                               "blamed for the Jolo bombing.", ("Hatib Hajan Sawadjaan", "leads", "Abu Sayyaf", False)),
     "a state's government joined to a group": ("Colombia's government and the ELN resumed peace talks in Havana.",
