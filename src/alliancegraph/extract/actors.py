@@ -613,13 +613,15 @@ class ActorResolver:
 
     def add_acronyms(self, doc: Doc) -> None:
         """Mark the acronyms the document defined wherever they recur untagged ("The AA has been fighting")."""
+        acronyms = {text for text, found in self.also_known.items() if text.isupper() and found.type in ACRONYMED}
+        spots = [token for token in doc if token.text in acronyms] if acronyms else []
+        if not spots:
+            return
         spans = list(doc.spans[SPANS_KEY])
         taken = {i for span in spans for i in range(span.start, span.end)}
-        for token in doc:
-            found = self.also_known.get(token.text)
-            if found is not None and token.i not in taken and found.type in ACRONYMED and token.text.isupper():
-                spans.append(Span(doc, token.i, token.i + 1, label=found.type))
-        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: s.start)
+        added = [Span(doc, t.i, t.i + 1, label=self.also_known[t.text].type) for t in spots if t.i not in taken]
+        if added:
+            doc.spans[SPANS_KEY] = sorted(spans + added, key=lambda s: s.start)
 
     def _family_group(self, span: Span, word: str) -> Resolved | None:
         """ "Haqqani protection", "Maute fighters": a family name that also names a group of this document,
