@@ -435,11 +435,12 @@ def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str
     place."""
     taken = {i for m in mentions if m.type != "place" for i in range(m.start, m.end)}
     places_at = {i for m in mentions if m.type in ("place", "state") for i in range(m.start, m.end)}
+    blocked = taken | places_at
     added: list[ActorMention] = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.i in taken | places_at or token.pos_ != "PROPN" or not token.text[:1].isupper() or (
+        if token.i in blocked or token.pos_ != "PROPN" or not token.text[:1].isupper() or (
                 token.dep_ == "poss") or (i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ in (
                     NAME_JOINERS - {"of", "in", "for", "and", "the"}))):
             i += 1

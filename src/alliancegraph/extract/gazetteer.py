@@ -140,7 +140,8 @@ class Gazetteer:
 
     def branch_titled(self, name: str) -> GazetteerEntry | None:
         """The one branch whose full name ends in ``name`` ("West Africa Province"), if just one does."""
-        if name.split()[-1].lower() != PROVINCE or len(name.split()) < 2:
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() != PROVINCE:
             return None
         found = self._provinces.get(alias_key(name))
         return self.entries[found] if found is not None else None

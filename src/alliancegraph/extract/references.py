@@ -511,7 +511,7 @@ class DescriptionResolver:
     def _not_own_subject(self, token: Token, antecedent: ActorMention | None, mentions: list[ActorMention],
                          recent: list[ActorMention]) -> ActorMention | None:
         """ "The United States still lists it as a terrorist group": an object pronoun that is not reflexive is
-        not its own clause's subject, but the last other actor named."""
+        not its own clause's subject, but the group the passage is about, else the last other actor named."""
         if antecedent is None or token.dep_ not in ("dobj", "dative") or token.lower_.endswith("self"):
             return antecedent
         if self._clause_subject(token, mentions) != antecedent.name:

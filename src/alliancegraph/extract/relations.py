@@ -50,7 +50,7 @@ def _held(head: Token, ctx: SentenceContext) -> list[Pair]:
     return [(holder, place)] if holder is not None and place is not None else []
 
 
-def head_word(trigger: Span) -> Token:
+def _head_word(trigger: Span) -> Token:
     """The word a trigger's arguments hang on: its root, but for a hyphenated noun ("co-founder",
     "second-in-command"), whose parts the small parser hangs side by side, the last part."""
     if len(trigger) > 1 and any(t.text == "-" for t in trigger) and trigger[-1].pos_ in ("NOUN", "PROPN"):
@@ -60,7 +60,7 @@ def head_word(trigger: Span) -> Token:
 
 def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pair], str]:
     """Argument pairs for a trigger, and the frame that found them (``mutual``: both directions)."""
-    head = head_word(trigger)
+    head = _head_word(trigger)
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
@@ -259,7 +259,7 @@ def _in_setting(token: Token, trigger: Span) -> bool:
 
 def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     """The nearest actors around the trigger, when the parse gives one side or the sentence has two actors."""
-    head = head_word(trigger)
+    head = _head_word(trigger)
     target_types = PLACE_TYPES | {"person"} if relation == "controls" else None
     source_types = frozenset({"person"}) if relation in ("leads", "member_of") else None
     found = frames.subject(head, ctx)
