@@ -97,8 +97,8 @@ def test_a_title_beside_a_name_holds_at_the_document_date(extractor: Extractor) 
         facts = extractor.extract(Document("t", text, date="2016-08-10")).facts
         return {(f.source, f.target): f.time for f in facts if isinstance(f, Relation) and f.relation == "leads"}
 
-    assert leads("Last year, Ayman al-Zawahiri, the leader of al-Qaeda, praised the Taliban.")[
-        ("Ayman al-Zawahiri", "al-Qaeda")] == "2016"
+    assert leads("Last year, Noor Wali Mehsud, the leader of the TTP, praised the Taliban.")[
+        ("Noor Wali Mehsud", "Tehrik-i-Taliban Pakistan")] == "2016"
     assert leads("In 2009 Boko Haram's former leader, Abubakar Shekau, praised the Taliban.")[
         ("Abubakar Shekau", "Boko Haram")] != "2016"
 
@@ -118,17 +118,17 @@ def test_a_described_subject_is_the_name_beside_it(extractor: Extractor) -> None
 
 
 def test_a_named_faction_of_a_group_is_the_faction(extractor: Extractor) -> None:
-    rels = _rels(extractor, "Meanwhile, the Haqqani Network faction of the Taliban has long been close to al-Qaeda.")
-    assert ("Haqqani Network", "allied_with", "al-Qaeda", False) in rels or \
-        ("al-Qaeda", "allied_with", "Haqqani Network", False) in rels
-    assert ("Taliban", "allied_with", "al-Qaeda", False) not in rels
+    rels = _rels(extractor, "The Haqqani Network faction of the Taliban has stayed close to Jaish-e-Mohammed.")
+    assert ("Haqqani Network", "allied_with", "Jaish-e-Mohammed", False) in rels or \
+        ("Jaish-e-Mohammed", "allied_with", "Haqqani Network", False) in rels
+    assert ("Taliban", "allied_with", "Jaish-e-Mohammed", False) not in rels
 
 
 def test_a_tie_noun_deep_in_the_object_belongs_to_the_subject(extractor: Extractor) -> None:
-    rels = _rels(extractor, "Al-Qaeda has also sustained a web of relationships with other militant groups, "
-                            "such as the Tehrik-i-Taliban Pakistan and Lashkar-e-Jhangvi.")
-    assert {("al-Qaeda", "allied_with", "Tehrik-i-Taliban Pakistan", False),
-            ("al-Qaeda", "allied_with", "Lashkar-e-Jhangvi", False)} <= rels
+    rels = _rels(extractor, "Hezbollah has long kept a network of ties with other armed movements, "
+                            "such as Hamas and the Houthis.")
+    assert {("Hezbollah", "allied_with", "Hamas", False),
+            ("Hezbollah", "allied_with", "Houthis", False)} <= rels
 
 
 def test_a_head_of_state_acts_for_his_state(extractor: Extractor) -> None:
@@ -137,21 +137,21 @@ def test_a_head_of_state_acts_for_his_state(extractor: Extractor) -> None:
 
 
 def test_a_role_reached_through_a_preposition_is_led(extractor: Extractor) -> None:
-    assert ("Sirajuddin Haqqani", "leads", "Taliban", False) in _rels(
-        extractor, "Sirajuddin Haqqani ascended to the number two spot in the Taliban in 2015.")
+    assert ("Hafiz Gul Bahadur", "leads", "Taliban", False) in _rels(
+        extractor, "Hafiz Gul Bahadur rose to the number two spot in the Taliban in 2009.")
     assert ("Abu Bakr al-Baghdadi", "leads", "Islamic State", False) in _rels(
-        extractor, "The Islamic State declared a caliphate with Abu Bakr al-Baghdadi as the caliph.")
+        extractor, "In 2014 the Islamic State declared a caliphate with Abu Bakr al-Baghdadi as the caliph in Mosul.")
 
 
 def test_what_leads_to_something_leads_no_one(extractor: Extractor) -> None:
     assert not any(r[1] == "leads" for r in _rels(
-        extractor, "Mullah Omar's refusal to hand over Bin Laden after 9/11 led to the United States' invasion."))
+        extractor, "Gaddafi's refusal to hand over the bombers led to years of UN sanctions on Libya."))
     assert ("Hassan Nasrallah", "leads", "Hezbollah", False) in _rels(
         extractor, "Hassan Nasrallah led Hezbollah to victory in 2006.")
 
 
 def test_a_place_a_subject_is_set_in_does_not_act_for_it(extractor: Extractor) -> None:
-    assert not _rels(extractor, "While the insurgency in Afghanistan is certainly not about protecting al-Qaeda, "
+    assert not _rels(extractor, "Although the war in Yemen is plainly not about protecting AQAP, "
                                 "it matters.")
 
 

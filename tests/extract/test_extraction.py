@@ -278,23 +278,23 @@ def test_a_leaders_tenure_ends_at_the_death_the_document_dates(extractor: Extrac
 
 
 def test_a_nouns_own_agent_acts_not_the_clause_subject(extractor: Extractor) -> None:
-    facts = _facts(extractor, "Al-Qaeda rarely acts alone; instead it contributes to attacks by the Taliban.")
-    assert ("al-Qaeda", "fights", "Taliban", False) not in _rels(facts)
+    facts = _facts(extractor, "Hezbollah seldom strikes on its own; instead it feeds attacks by the Houthis.")
+    assert ("Hezbollah", "fights", "Houthis", False) not in _rels(facts)
     facts = _facts(extractor, "Hezbollah welcomed support by Iran for the Houthis.")
     assert ("Iran", "supports", "Houthis", False) in _rels(facts)
 
 
 def test_the_movement_is_the_recent_group_that_calls_itself_one(extractor: Extractor) -> None:
-    text = ("Al-Qaeda has been weakened. Its closest link runs through the Haqqani Network, the Taliban faction "
-            "led by Sirajuddin Haqqani, who has also been the movement's deputy leader since 2015.")
+    text = ("Jaish-e-Mohammed has been weakened. Its closest link runs through the Haqqani Network, the Taliban "
+            "faction led by Sirajuddin Haqqani, who has also been the movement's deputy leader since 2015.")
     leads = {(f.source, f.target) for f in _facts(extractor, text) if isinstance(f, Relation) and f.relation == "leads"}
-    assert ("Sirajuddin Haqqani", "Taliban") in leads and ("Sirajuddin Haqqani", "al-Qaeda") not in leads
+    assert ("Sirajuddin Haqqani", "Taliban") in leads and ("Sirajuddin Haqqani", "Jaish-e-Mohammed") not in leads
 
 
 def test_a_unit_a_states_force_owns_is_that_force(extractor: Extractor) -> None:
-    text = "The Afghan Army's embattled 215th Corps has lost a number of villages in Helmand."
+    text = "The Afghan Army's battered 209th Corps has lost several districts in Kunduz."
     extraction = extractor.extract(Document("t", text, date="2016-08-01"))
-    assert "215th Corps" not in {m.actor for m in extraction.mentions}
+    assert "209th Corps" not in {m.actor for m in extraction.mentions}
     lost = [f for f in extraction.facts if isinstance(f, Event) and f.event == "loss_of_territory"]
     assert lost and lost[0].actors == ("Afghan National Security Forces",)
 
@@ -339,11 +339,11 @@ def test_groups_sharing_a_view_do_not_speak(extractor: Extractor) -> None:
 
 
 def test_a_speakers_own_title_is_a_fact_not_his_words(extractor: Extractor) -> None:
-    text = "In 2015, Ayman al-Zawahiri, the leader of al-Qaeda, announced his support for the Taliban."
+    text = "In 2015, Noor Wali Mehsud, the leader of the TTP, announced his support for the Taliban."
     facts = _facts(extractor, text, date="2016-05-01")
     leads = [f for f in facts if isinstance(f, Relation) and f.relation == "leads"]
     # the title is the writer's present: it holds at the document's date, a year after the clause
-    assert [(f.source, f.target, f.time) for f in leads] == [("Ayman al-Zawahiri", "al-Qaeda", "2016")]
+    assert [(f.source, f.target, f.time) for f in leads] == [("Noor Wali Mehsud", "Tehrik-i-Taliban Pakistan", "2016")]
 
 
 def test_what_the_writer_says_of_a_speaker_is_the_writers_and_what_he_says_is_his(extractor: Extractor) -> None:
@@ -668,8 +668,8 @@ def test_a_state_where_fighters_are_is_not_whose_they_are(extractor: Extractor) 
 
 
 def test_territory_lost_to_several_forces_is_no_loss_of_a_state(extractor: Extractor) -> None:
-    facts = _facts(extractor, "The Taliban took control of the city of Kunduz before being pushed out by Afghan and "
-                              "U.S. forces supported by airstrikes.")
+    facts = _facts(extractor, "Al-Shabaab seized the town of Kismayo before being driven out by Kenyan and "
+                              "U.S. forces backed by airstrikes.")
     assert not [e for e in facts if isinstance(e, Event) and e.event == "loss_of_territory"
                 and e.place == "United States"]
 

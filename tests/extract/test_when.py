@@ -18,9 +18,9 @@ def spans(text: str, document_date: str | None = DOC) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The Taliban made significant gains in 2015.", ["2015"]),
+    ("The Houthis made large gains in 2015.", ["2015"]),
     ("2016 was a bad year for the group.", ["2016"]),
-    ("the revelation of Mullah Omar's 2013 death", ["2013"]),
+    ("the news of Shekau's 2013 capture", ["2013"]),
     ("It was founded in 1989.", ["1989"]),
     ("in 2014 and 2015", ["2014", "2015"]),
     ("the 2016-17 fighting season", ["2016/2017"]),
@@ -31,7 +31,7 @@ def test_years(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize("text", [
     "the 30,000 strong insurgency and 3,000 fighters",
-    "The Afghan Army's embattled 215th Corps has lost villages.",
+    "The Nigerian Army's battered 7th Division has lost villages.",
     "Resolution 2016 was adopted.",
     "Room 2016, No. 1999 and flight 2001",
     "some 2000 fighters crossed the border",
@@ -151,7 +151,7 @@ def test_weekdays_need_a_day_in_the_document_date(document_date: str | None) -> 
 @pytest.mark.parametrize("text", [
     "in March", "on 22 July", "last year", "this year", "last month", "two years ago", "yesterday", "today",
     "on Thursday", "recently", "in recent months", "in recent years", "since January", "over the past decade",
-    "The alliance has endured for over 20 years", "in the 15 years since the terror attacks",
+    "The partnership has lasted for over 20 years", "in the 15 years since the embassy bombings",
 ])
 def test_relative_times_need_a_document_date(text: str) -> None:
     assert values(text, None) == []
@@ -227,7 +227,7 @@ def test_and_without_between_is_two_times() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("the 1990s", "1990/1999"),
-    ("as it did against the Northern Alliance during the 1990s", "1990/1999"),
+    ("as it did against the Sri Lankan army during the 1990s", "1990/1999"),
     ("the 1990's", "1990/1999"),
     ("in the 2010s", "2010/2019"),
     ("the early 2000s", "2000/2003"),
@@ -251,8 +251,8 @@ def test_decades(text: str, expected: str) -> None:
     ("in the past few years", DOC, "2015/2018"),
     ("in the last year", DOC, "2017/2018"),
     ("the past six months", DOC, "2017-12/2018-06"),
-    ("The alliance has endured for over 20 years", DOC, "1998/2018"),
-    ("in the 15 years since the terror attacks", DOC, "2003/2018"),
+    ("The partnership has lasted for over 20 years", DOC, "1998/2018"),
+    ("in the 15 years since the embassy bombings", DOC, "2003/2018"),
     ("In the 15 years since", "2016", "2001/2016"),
 ])
 def test_windows_back_from_the_document_date(text: str, document_date: str, expected: str) -> None:
@@ -269,7 +269,7 @@ def test_years_since_a_time(text: str, document_date: str | None, expected: list
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("As recently as 2015, al-Qaeda operated a training facility", ("As recently as 2015", "2015")),
+    ("As recently as 2015, the PKK ran a training camp", ("As recently as 2015", "2015")),
     ("as early as 2009", ("as early as 2009", "2009")),
     ("in the spring of 2019", ("the spring of 2019", "2019")),
     ("summer 2019", ("summer 2019", "2019")),
@@ -299,7 +299,7 @@ def test_kinds() -> None:
 
 
 def test_offsets_point_at_the_text() -> None:
-    text = "Launched on Oct. 7, 2001, the U.S.-led invasion quickly overthrew the regime."
+    text = "Begun on Oct. 7, 2001, the Kenyan offensive soon pushed the militia south."
     (found,) = time_expressions(text, "2018-09-11")
     assert text[found.start:found.end] == "Oct. 7, 2001"
 
