@@ -909,7 +909,22 @@ STATED = {
     "the plural head word of a recent body's own name": (
         "The Izz ad-Din al-Qassam Brigades fought on. The brigades' deputy commander, Marwan Issa, died in March.",
         ("Marwan Issa", "leads", "Izz ad-Din al-Qassam Brigades", False)),
+    "a bare title in a passage about one group": (
+        "The Ogaden National Liberation Front fought on. Abdirahman Mahdi, a co-founder, now lives in London.",
+        ("Abdirahman Mahdi", "leads", "Ogaden National Liberation Front", False)),
+    "a council that names a man as its emir": (
+        "The Allied Democratic Forces lost Jamil Mukulu in 2015. Within weeks the shura named Musa Baluku as emir.",
+        ("Musa Baluku", "leads", "Allied Democratic Forces", False)),
+    "the deputy of a group's leader": (
+        "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
+        ("Mamman Nur", "leads", "Boko Haram", False)),
 }
+
+
+def test_a_title_that_names_another_body_is_not_read_as_the_group_in_view(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "The Ogaden National Liberation Front fought on. The army commander, "
+                                   "Abdi Hassan, said the front was beaten. Osman Ali, a Sudanese commander, agreed."))
+    assert not any(r[1] == "leads" and r[2] == "Ogaden National Liberation Front" for r in rels)
 
 
 def test_an_unknown_name_called_a_militia_is_an_armed_group_the_militia_can_refer_to(extractor: Extractor) -> None:

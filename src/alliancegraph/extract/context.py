@@ -46,6 +46,7 @@ class SentenceContext:
     forces: Mapping[str, str] = field(default_factory=dict)  # a state's forces -> the state
     rulers: Mapping[str, str] = field(default_factory=dict)  # a head of state -> the state he leads
     commanders: Mapping[str, str] = field(default_factory=dict)  # a leader -> the one armed group he leads
+    group_in_view: ActorMention | None = None  # the armed group the passage was about before this sentence
     times: list[TimeExpression] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)
 

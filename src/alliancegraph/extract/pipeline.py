@@ -228,6 +228,7 @@ class Extractor:
             sentences = list(doc.sents)
             for index, sent in enumerate(sentences):
                 in_sentence = [m for m in resolved if sent.start <= m.start < sent.end]
+                in_view = descriptions.group_in_view()
                 in_sentence = descriptions.resolve(sent, in_sentence)
                 said = attribution(sent, in_sentence, self.lexicon, speaker)
                 if said:
@@ -238,7 +239,7 @@ class Extractor:
                     speaker=said or (paragraph_speaker if quoting(sent) else None) or document.author,
                     time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
-                    forces=self.forces, rulers=self.rulers, commanders=self.commanders,
+                    forces=self.forces, rulers=self.rulers, commanders=self.commanders, group_in_view=in_view,
                 )
                 triggers = self.triggers.find(sent)
                 stated = list(relations(ctx, triggers["relation"]))

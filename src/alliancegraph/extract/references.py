@@ -261,6 +261,10 @@ class DescriptionResolver:
             return self.last_group  # "Consider Jaish-e-Mohammed. The group ...": named since the topic was
         return recent or self.last_group
 
+    def group_in_view(self) -> ActorMention | None:
+        """The armed group "the group" would stand for at this point of the document."""
+        return self._group()
+
     def _copy(self, antecedent: ActorMention, start: int, end: int, method: str) -> ActorMention:
         return ActorMention(antecedent.name, antecedent.type, start, end, method)
 

@@ -107,6 +107,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         role_noun = head.pos_ != "ADJ" and (head.lemma_.lower() in frames.ROLE_NOUNS
                                             or relation in ("leads", "member_of", "affiliate_of"))
         found = frames.noun_pairs(head, relation, role_noun, ctx)
+        if not found and relation == "leads" and (bare := _bare_title(head, ctx)) is not None:
+            return [bare], "noun"
         if found or role_noun:
             return found, "noun"
     if head.pos_ == "ADP" and head.lower_ in BESIDE and (found := _beside(head, ctx)):
@@ -119,6 +121,38 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
+
+
+def _bare_title(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "Murtadha al-Sindi, a co-founder", "the shura named Diriye as emir": a title that names no body is one in
+    the armed group the passage is about, for a man known to lead no other."""
+    group = ctx.group_in_view
+    if group is None or head.lemma_.lower().rsplit("-", 1)[-1] not in BARE_TITLES or any(
+            c.dep_ in ("poss", "compound", "prep", "amod") and c.lemma_.lower() not in BARE_MODIFIERS
+            for c in head.children):
+        return None
+    holder: Token | None = None
+    if head.dep_ == "appos":
+        holder = head.head
+    elif appos := [c for c in head.children if c.dep_ == "appos"]:
+        holder = appos[0]
+    elif head.dep_ == "attr":
+        holder = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
+        holder = next((c for c in head.head.head.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
+    person = ctx.mention_at(holder) if holder is not None else None
+    if person is None or person.type != "person" or person.method == "pronoun" or person.name in ctx.rulers:
+        return None
+    if ctx.commanders.get(person.name, group.name) != group.name:
+        return None
+    return person, group
+
+
+BARE_TITLES = frozenset({"leader", "head", "chief", "commander", "founder", "deputy", "emir", "amir"})
+# words that may qualify a bare title without naming a body ("its most senior commander", "a former emir")
+BARE_MODIFIERS = frozenset({"former", "senior", "top", "veteran", "new", "founding", "longtime", "long-time",
+                            "military", "spiritual", "supreme", "overall", "local", "late", "current", "interim",
+                            "acting", "deputy", "most", "first", "second", "then", "elusive", "young", "old"})
 
 
 def _described_as(trigger: Span, ctx: SentenceContext) -> list[Pair]:
@@ -342,8 +376,8 @@ def _valid(relation: str, source: ActorMention, target: ActorMention, trigger: S
 
 def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     """Every relation a sentence states between two of its actors."""
-    if len({m.name for m in ctx.mentions}) < 2:
-        return
+    if len({m.name for m in ctx.mentions} | ({ctx.group_in_view.name} if ctx.group_in_view else set())) < 2:
+        return  # (a bare title may tie a man to the group in view)
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))
@@ -386,6 +420,9 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 target = _other_antecedent(target, source, ctx) or target  # "X, Y's follower, pledged to its"
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
+            elif kind == "leads" and target.name in ctx.commanders and _owns(target, trigger, ctx):
+                # "Zawahiri, bin Laden's deputy": second in bin Laden's group
+                target = replace(target, name=ctx.commanders[target.name], type="armed_group")
             if not _valid(kind, source, target, trigger) or (source.name, kind, target.name) in seen:
                 continue
             if kind == "leads" and target.type == "state" and source.name in ctx.commanders and ctx.rulers.get(
@@ -414,6 +451,12 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             span = token.doc[token.i : token.i + 1]
             yield _relation(relation, source, target, ctx, is_hedged(sent, ctx.lexicon, ctx.questioned, token),
                             is_negated(token, sent, ctx.lexicon), span)
+
+
+def _owns(mention: ActorMention, trigger: Span, ctx: SentenceContext) -> bool:
+    """ "bin Laden's deputy": the mention is the possessor of the trigger's noun."""
+    root = ctx.sent.doc[mention.start : mention.end].root
+    return root.dep_ == "poss" and root.head.i == trigger.root.i
 
 
 def _other_antecedent(pronoun: ActorMention, source: ActorMention, ctx: SentenceContext) -> ActorMention | None:
