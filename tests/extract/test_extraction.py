@@ -915,6 +915,9 @@ STATED = {
     "a council that names a man as its emir": (
         "The Allied Democratic Forces lost Jamil Mukulu in 2015. Within weeks the shura named Musa Baluku as emir.",
         ("Musa Baluku", "leads", "Allied Democratic Forces", False)),
+    "a man who takes over from a leader killed": (
+        "Mullah Fazlullah was killed by a drone in 2018, and Noor Wali Mehsud took over.",
+        ("Noor Wali Mehsud", "leads", "Tehrik-i-Taliban Pakistan", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),

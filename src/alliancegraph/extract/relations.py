@@ -118,6 +118,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     found = frames.verb_pairs(head, relation, ctx)
     if found:
         return found, "verb"
+    if relation == "leads" and head.pos_ == "VERB" and (took := _took_over(head, ctx)) is not None:
+        return [took], "verb"
     if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
@@ -149,6 +151,28 @@ def _bare_title(head: Token, ctx: SentenceContext) -> Pair | None:
 
 
 BARE_TITLES = frozenset({"leader", "head", "chief", "commander", "founder", "deputy", "emir", "amir"})
+def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
+    """ "Fazlullah was killed in 2018, and Noor Wali Mehsud took over": a man who takes over without saying what
+    leads the group of the man before him named in the sentence, else his own known group, else the armed group
+    the passage is about."""
+    if verb.lemma_.lower() not in SUCCEEDING or any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in TAKEN_OFFICES for c in verb.children):
+        return None
+    found = frames.subject(verb, ctx)
+    if found is None or found[1] or found[0].type != "person" or found[0].method == "pronoun":
+        return None
+    person = found[0]
+    before = [ctx.commanders[m.name] for m in ctx.mentions if m.type == "person" and m.name != person.name
+              and m.name in ctx.commanders]
+    in_view = ctx.group_in_view.name if ctx.group_in_view is not None else None
+    group = before[0] if before else ctx.commanders.get(person.name, in_view)
+    if group is None or ctx.commanders.get(person.name, group) != group:
+        return None
+    return person, ActorMention(group, "armed_group", verb.i, verb.i + 1, "description")
+
+
+SUCCEEDING = frozenset({"take", "succeed", "assume"})  # "took over", "took charge", "succeeded", "assumed command"
+TAKEN_OFFICES = frozenset({"charge", "command", "leadership", "helm", "reins", "control"})
 # words that may qualify a bare title without naming a body ("its most senior commander", "a former emir")
 BARE_MODIFIERS = frozenset({"former", "senior", "top", "veteran", "new", "founding", "longtime", "long-time",
                             "military", "spiritual", "supreme", "overall", "local", "late", "current", "interim",
