@@ -918,10 +918,32 @@ STATED = {
     "a man who takes over from a leader killed": (
         "Mullah Fazlullah was killed by a drone in 2018, and Noor Wali Mehsud took over.",
         ("Noor Wali Mehsud", "leads", "Tehrik-i-Taliban Pakistan", False)),
+    "fighting side by side with a group": (
+        "Asaib Ahl al-Haq often fought side by side with Lebanon's Hezbollah in Syria.",
+        ("Asa'ib Ahl al-Haq", "allied_with", "Hezbollah", False)),
+    "joining two states in a pact": (
+        "Chad has since joined Niger and Nigeria in the Multinational Joint Task Force.",
+        ("Chad", "allied_with", "Nigeria", False)),
+    "the two units just named": (
+        "The Badr Organization and Kataib Hezbollah were set up by Iran. The two units fought side by side with "
+        "Hezbollah.", ("Badr Organization", "allied_with", "Hezbollah", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),
 }
+
+
+def test_allies_in_a_fight_are_not_each_others_enemies(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Asaib Ahl al-Haq often fought side by side with Hezbollah in Syria. "
+                                   "The Houthis fought together with Saleh's forces against the Saudi-led coalition."))
+    assert not any(r[1] == "fights" and "Asa'ib Ahl al-Haq" in (r[0], r[2]) for r in rels)
+    assert not any(r[1] == "allied_with" and "Saudi-led coalition" in (r[0], r[2]) for r in rels)
+    assert ("Houthis", "fights", "Saudi-led coalition", False) in rels
+
+
+def test_joining_a_group_in_a_year_is_no_alliance(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Ansar Dine joined al-Qaeda in the Islamic Maghreb in 2012."))
+    assert not any(r[1] == "allied_with" for r in rels)
 
 
 def test_a_title_that_names_another_body_is_not_read_as_the_group_in_view(extractor: Extractor) -> None:

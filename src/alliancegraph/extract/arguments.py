@@ -563,12 +563,26 @@ def broke_and_formed(verb: Token, ctx: SentenceContext) -> list[Pair]:
 def joint_with(adverb: Token, ctx: SentenceContext) -> list[Pair]:
     """ "X claimed attacks jointly with Y", "X fought together with Y": X and Y are allies."""
     verb = adverb.head
-    partner = next((m for holder in (adverb, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
-                    if (m := _argument_in(c, ctx, None, settings=False)) is not None), None)
+    # "side by side with Y", "shoulder to shoulder with Y": the "with" may hang from the phrase's last word
+    repeated = [t for t in adverb.doc[adverb.i + 2 : adverb.i + 3] if t.lower_ == adverb.lower_]
+    partner = next((m for holder in (adverb, *repeated, verb) for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    if (m := _argument_in(c, ctx, None, settings=False)) is not None
+                    and not _opposed_within(m, c, ctx)), None)
     found = subject(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
     if partner is None or found is None or found[1] or found[0] == partner:
         return []
     return [(s, partner) for s in with_conjuncts(found[0], ctx)]
+
+
+def _opposed_within(mention: ActorMention, prep: Token, ctx: SentenceContext) -> bool:
+    """ "together with Saleh's forces against the coalition": the actor found under ``prep`` is the enemy."""
+    token = ctx.sent.doc[mention.start : mention.end].root
+    while token.i != prep.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ("against", "versus"):
+            return True
+        token = token.head
+    return False
 
 
 def _with_the_help(noun: Token) -> bool:

@@ -47,7 +47,8 @@ KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organ
 NAMED_KINDS = frozenset({"coalition", "alliance", "council", "front", "party", "union", "league", "committee",
                          "brigade", "brigades", "cartel", "gang"})
 PAIR_NOUNS = frozenset({"group", "faction", "movement", "organization", "organisation", "ally", "rival",
-                        "partner", "militia", "camp", "front", "party", "wing", "outfit", "network", "insurgency"})
+                        "partner", "militia", "camp", "front", "party", "wing", "outfit", "network", "insurgency",
+                        "unit"})
 GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an unknown organisation
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 # the parts of speech a description or pronoun can be ("the group", "it", "the two", "both")

@@ -66,8 +66,10 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
     if relation == "leads" and head.pos_ == "VERB" and _directs_an_act(head):
         return [], "act"  # "he had directed attacks on American forces": he led attacks, not the Americans
-    if relation == "allied_with" and head.lower_ in ("jointly", "together") and (found := frames.joint_with(head, ctx)):
-        return found, "verb"  # "claimed attacks jointly with the Islamic State"
+    if relation == "allied_with" and head.lower_ in ("jointly", "together", "side", "shoulder") and (
+            (found := frames.joint_with(head, ctx)) or any(c.dep_ == "prep" and c.lower_ == "with"
+                                                           for t in (*trigger, head.head) for c in t.children)):
+        return found, "verb"  # "claimed attacks jointly with the Islamic State"; with someone unnamed: no one
     if relation == "allied_with" and trigger[0].lower_ == "joint" and head.dep_ == "dobj" and any(
             c.dep_ == "prep" and c.lower_ == "against" for c in (*head.children, *head.head.children)):
         # "Uganda and Congo launched joint operations against the ADF": the doers are allies, not the ADF
@@ -260,6 +262,13 @@ def _not_joining_a_group(head: Token, ctx: SentenceContext) -> bool:
         for c in head.children)
 
 
+def _nearest_before(source: ActorMention, trigger: Span, ctx: SentenceContext) -> bool:
+    """Whether no other party stands between a subject and its verb (a check on the small parser, which can give
+    "joined" the subject of an earlier clause)."""
+    return not any(source.end <= m.start and m.end <= trigger.start and m.name != source.name
+                   and m.type in GROUP_TYPES for m in ctx.mentions)
+
+
 GATHERINGS = frozenset({"talk", "talks", "meeting", "election", "elections", "exercise", "exercises", "rally",
                         "conference", "ceremony", "vote", "referendum", "summit", "session", "round"})
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
@@ -414,6 +423,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     triggers = [(label, span) for label, span in triggers
                 if not any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
                            for _, other in triggers)]
+    beside = {span.root.head.i for label, span in triggers if label == "allied_with" and span.root.head != span.root}
     for label, trigger in triggers:
         if _inside_a_name(trigger, ctx):
             continue  # "the Alliance of Sahel States", "the Western War Front": a word of a name, not a tie
@@ -434,10 +444,15 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             pairs = on  # "an attack, which it blamed on the PKK": the PKK struck it
         if frame == "mutual" and relation not in SYMMETRIC_RELATIONS:
             pairs = pairs + [(b, a) for a, b in pairs]
+        if relation == "fights" and trigger.root.i in beside:  # "fought side by side with Hezbollah": allies
+            pairs = [(a, b) for a, b in pairs if not (_with_object(a, ctx) or _with_object(b, ctx))]
         for source, target in pairs:
             # "overran the IMU's positions", "seized the army's base": what is taken from a party is a fight
             taken = relation == "controls" and target.type in ("armed_group", "state_force")
             kind = "fights" if taken and trigger.root.lemma_.lower() in CAPTURES else relation
+            if kind in ("member_of", "affiliate_of") and _joined_in(target, trigger, ctx) and _nearest_before(
+                    source, trigger, ctx):
+                kind = "allied_with"  # "Burkina Faso joined Mali and Niger in the Alliance of Sahel States"
             if kind == "supports" and _against(ctx.sent.doc[target.start : target.end].root, trigger.root):
                 kind = "fights"  # "sent explosive drones against KDPI compounds": sent to strike them
             if kind == "pledged_allegiance_to" and target.name == source.name and target.method == "pronoun":
@@ -475,6 +490,29 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             span = token.doc[token.i : token.i + 1]
             yield _relation(relation, source, target, ctx, is_hedged(sent, ctx.lexicon, ctx.questioned, token),
                             is_negated(token, sent, ctx.lexicon), span)
+
+
+def _joined_in(target: ActorMention, trigger: Span, ctx: SentenceContext) -> bool:
+    """ "X joined Y in a pact", "joined the Taliban in the assault": X and Y act together, not as a body and its
+    member."""
+    verb, root = trigger.root, ctx.sent.doc[target.start : target.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    shared = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+              if o.dep_ == "pobj" and ((o.pos_ == "NOUN" and not o.ent_type_) or (
+                  (m := ctx.mention_at(o)) is not None and m.type in ("organization", "armed_group")
+                  and m.name != target.name))]
+    # in a pact or a named alliance, not "in 2012" or "in Mali"
+    return verb.lemma_.lower() == "join" and root.head.i == verb.i and root.dep_ == "dobj" and bool(shared) and \
+        target.type in ("state", "armed_group", "state_force")
+
+
+def _with_object(mention: ActorMention, ctx: SentenceContext) -> bool:
+    """ "with Lebanon's Hezbollah": the mention is the object of "with", or its possessor."""
+    root = ctx.sent.doc[mention.start : mention.end].root
+    while root.dep_ in ("poss", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "with"
 
 
 def _owns(mention: ActorMention, trigger: Span, ctx: SentenceContext) -> bool:
