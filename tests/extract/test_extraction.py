@@ -65,6 +65,12 @@ def test_quantity_with_approximation(extractor: Extractor) -> None:
     assert qty[0].measure == "fighters"
 
 
+def test_several_hundred_is_an_approximate_few_hundred(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Ansaru has a few hundred fighters. Boko Haram has several thousand fighters.")
+    found = {(q.actor, q.value, q.approximate) for q in facts if isinstance(q, Quantity)}
+    assert ("Ansaru", 300, True) in found and ("Boko Haram", 3000, True) in found
+
+
 def test_no_facts_from_empty_or_actorless_or_foreign_text(extractor: Extractor) -> None:
     assert _facts(extractor, "   ") == []
     assert _facts(extractor, "The weather was mild and the harvest was good this year.") == []

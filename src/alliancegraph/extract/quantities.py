@@ -27,6 +27,7 @@ HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead"
 ARMED = frozenset({"armed_group", "state_force", "state"})
 WHERE = frozenset({"in", "inside", "outside", "across", "throughout", "near", "into", "within"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE_COUNTS = {"several": 3, "few": 3}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
@@ -45,6 +46,8 @@ def parse_number(tokens: list[Token]) -> float | None:
             value *= _SCALES[text]
         elif text in _WORDS and value is None:
             value = float(_WORDS[text])
+        elif text in VAGUE_COUNTS and value is None:
+            value = float(VAGUE_COUNTS[text])  # "several hundred", "a few thousand": some three hundred, thousand
         elif text in _SCALES and value is None:
             value = float(_SCALES[text])
     return value
@@ -200,6 +203,8 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         span = [token]
         while span[-1].i + 1 < sent.end and (span[-1].nbor(1).like_num or span[-1].nbor(1).lower_ in _SCALES):
             span.append(span[-1].nbor(1))
+        if token.lower_ in _SCALES and token.i > sent.start and token.nbor(-1).lower_ in VAGUE_COUNTS:
+            span = [token.nbor(-1), *span]  # "several hundred", "a few thousand"
         value = parse_number(span)
         ranged = _range_top(span[-1], sent)
         if ranged is not None:
