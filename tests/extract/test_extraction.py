@@ -947,6 +947,15 @@ def test_allies_in_a_fight_are_not_each_others_enemies(extractor: Extractor) -> 
     assert ("Houthis", "fights", "Saudi-led coalition", False) in rels
 
 
+def test_a_backer_fused_into_a_modifier_of_a_named_body_is_its_backer_not_the_doer(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Farther north, Turkish-backed factions of the Syrian National Army attacked "
+                                   "SDF positions near Manbij."))
+    assert ("Turkey", "supports", "Syrian National Army", False) in rels
+    assert ("Turkey", "fights", "Syrian Democratic Forces", False) not in rels
+    unnamed = _rels(_facts(extractor, "In 2016 UAE-backed forces drove AQAP out of Mukalla."))
+    assert ("United Arab Emirates", "fights", "al-Qaeda in the Arabian Peninsula", False) in unnamed
+
+
 def test_joining_a_group_in_a_year_is_no_alliance(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "Ansar Dine joined al-Qaeda in the Islamic Maghreb in 2012."))
     assert not any(r[1] == "allied_with" for r in rels)

@@ -652,7 +652,15 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
         if found_head.dep_ in ("pobj", "dobj", "appos", "attr"):
             return found
         fallback = fallback or found
+    if modifier is not None and (named := _of_name(token, ctx)) is not None:
+        return named  # "Turkish-backed factions of the SNA": the SNA's; "UAE-backed forces" name only the UAE
     return fallback or (setting if settings else None) or modifier
+
+
+def _of_name(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor named after "of" in a noun's phrase ("factions of the Syrian National Army")."""
+    return next((m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj" and (m := ctx.mention_at(o)) is not None), None)
 
 
 def _same(mention: ActorMention, other: ActorMention | None) -> bool:
@@ -690,6 +698,8 @@ def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:
     modifier = ctx.mention_at(doc[head.i - 2])
     noun = head.head
     found = ctx.mention_at(noun) if noun.i > head.i else None
+    if found is None and noun.i > head.i and not any(c.dep_ == "appos" for c in noun.children):
+        found = _of_name(noun, ctx)  # "Turkish-backed factions of the SNA"
     if found is None and noun.dep_ == "appos":
         found = ctx.mention_at(noun.head)
     if found is None:
