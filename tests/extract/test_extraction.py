@@ -933,6 +933,10 @@ STATED = {
     "the two units just named": (
         "The Badr Organization and Kataib Hezbollah were set up by Iran. The two units fought side by side with "
         "Hezbollah.", ("Badr Organization", "allied_with", "Hezbollah", False)),
+    "calling a man a traitor": ("The Sheikh Mansur Battalion calls Ramzan Kadyrov a traitor.",
+                                ("Sheikh Mansur Battalion", "rival_of", "Ramzan Kadyrov", False)),
+    "describing a state as an aggressor": ("Houthi media describe Saudi Arabia as an aggressor.",
+                                           ("Houthis", "rival_of", "Saudi Arabia", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),

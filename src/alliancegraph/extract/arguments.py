@@ -1071,6 +1071,8 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
                  None)
     if relation == "supports" and giver is not None and source is not None:
         return [(g, source) for g in with_conjuncts(giver, ctx)]  # "with help from Iran": Iran is the giver
+    if source is None and relation in ("rival_of", "allied_with") and head.dep_ in ("oprd", "appos"):
+        source = _caster(head, ctx)  # "the emir has called the Islamic State a sedition"
     targets = objects(head, ctx, relation, source)
     if not targets and source is not None and (cast := _cast_as(head, ctx)) is not None and cast != source:
         targets = [cast]  # "Turkey sees Haftar as an enemy", "Delhi regards the group as a rival"
@@ -1087,10 +1089,15 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
 def _casting_verb(head: Token) -> Token | None:
     """The verb of seeing or calling that casts someone as what a noun after "as" names ("sees X as an enemy"),
     not one that names a man to a post."""
-    verb = head.head.head
-    if head.dep_ != "pobj" or head.head.lower_ != "as" or verb.lemma_.lower() not in CASTING_VERBS - CHOOSING_VERBS:
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        verb = head.head.head
+    elif head.dep_ == "oprd":  # "has called the Islamic State a sedition"
+        verb = head.head
+    elif head.dep_ == "appos" and head.head.dep_ == "dobj":  # "call Kadyrov a traitor", parsed as an apposition
+        verb = head.head.head
+    else:
         return None
-    return verb
+    return verb if verb.lemma_.lower() in CASTING_VERBS - CHOOSING_VERBS else None
 
 
 def _caster(head: Token, ctx: SentenceContext) -> ActorMention | None:
