@@ -937,6 +937,8 @@ STATED = {
                                 ("Sheikh Mansur Battalion", "rival_of", "Ramzan Kadyrov", False)),
     "describing a state as an aggressor": ("Houthi media describe Saudi Arabia as an aggressor.",
                                            ("Houthis", "rival_of", "Saudi Arabia", False)),
+    "a town taken from a party": ("In June 2012 Ansar Dine seized Timbuktu from the MNLA.",
+                                  ("Ansar Dine", "fights", "National Movement for the Liberation of Azawad", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),

@@ -272,6 +272,7 @@ def _nearest_before(source: ActorMention, trigger: Span, ctx: SentenceContext) -
 GATHERINGS = frozenset({"talk", "talks", "meeting", "election", "elections", "exercise", "exercises", "rally",
                         "conference", "ceremony", "vote", "referendum", "summit", "session", "round"})
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
+WRESTING = CAPTURES | {"take", "retake", "recapture", "wrest", "grab", "win"}  # verbs that take a place from someone
 
 
 PLACE_HEADS = frozenset({"province", "city", "district", "region", "town", "valley", "county", "state",
@@ -477,6 +478,11 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             negated = frame != "accepted" and is_negated(trigger.root, sent, ctx.lexicon)
             hedged = is_hedged(sent, ctx.lexicon, ctx.questioned, trigger.root)
             yield _relation(kind, source, target, ctx, hedged, negated, trigger)
+            if kind == "controls" and trigger.root.lemma_.lower() in WRESTING:
+                for loser in _taken_from(trigger.root, parties):  # "seizing Afrin from the YPG": a fight with it
+                    if _valid("fights", source, loser, trigger) and (source.name, "fights", loser.name) not in seen:
+                        seen.add((source.name, "fights", loser.name))
+                        yield _relation("fights", source, loser, ctx, hedged, negated, trigger)
             if kind == "supports" and frame == "verb":
                 # "Washington backs the SDF against the Islamic State": the helped side fights the third
                 for enemy in frames.opposed(trigger.root, parties):
@@ -505,6 +511,14 @@ def _joined_in(target: ActorMention, trigger: Span, ctx: SentenceContext) -> boo
     # in a pact or a named alliance, not "in 2012" or "in Mali"
     return verb.lemma_.lower() == "join" and root.head.i == verb.i and root.dep_ == "dobj" and bool(shared) and \
         target.type in ("state", "armed_group", "state_force")
+
+
+def _taken_from(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
+    """The party a place is taken from: "the YPG" in "seizing Afrin from the YPG"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "retook Kirkuk from the Peshmerga"
+    return [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+            if o.dep_ == "pobj" and (m := ctx.mention_at(o)) is not None
+            and m.type in ("armed_group", "state_force", "state", "group")]
 
 
 def _with_object(mention: ActorMention, ctx: SentenceContext) -> bool:
