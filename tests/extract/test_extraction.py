@@ -962,6 +962,18 @@ def test_a_backer_fused_into_a_modifier_of_a_named_body_is_its_backer_not_the_do
     assert ("United Arab Emirates", "fights", "al-Qaeda in the Arabian Peninsula", False) in unnamed
 
 
+ARMY_AND_NPA = "The Philippine army has fought the New People's Army for decades, and the army still hunts its fronts."
+
+
+def test_talks_naming_one_group_are_its_talks_with_the_home_state(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, ARMY_AND_NPA + " In March the NPA returned to the talks."))
+    assert ("New People's Army", "negotiates_with", "Philippines", False) in rels
+    past = _rels(_facts(extractor, ARMY_AND_NPA + " The 1987 peace deal is long forgotten by the NPA."))
+    assert not any(r[1] == "negotiates_with" for r in past)
+    truce = _rels(_facts(extractor, ARMY_AND_NPA + " In March the NPA declared a truce."))
+    assert not any(r[1] == "negotiates_with" for r in truce)
+
+
 def test_joining_a_group_in_a_year_is_no_alliance(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "Ansar Dine joined al-Qaeda in the Islamic Maghreb in 2012."))
     assert not any(r[1] == "allied_with" for r in rels)

@@ -47,6 +47,7 @@ class SentenceContext:
     rulers: Mapping[str, str] = field(default_factory=dict)  # a head of state -> the state he leads
     commanders: Mapping[str, str] = field(default_factory=dict)  # a leader -> the one armed group he leads
     group_in_view: ActorMention | None = None  # the armed group the passage was about before this sentence
+    home: str | None = None  # the state whose conflict the document is about, if one stands out
     times: list[TimeExpression] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)
 

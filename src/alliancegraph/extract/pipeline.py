@@ -240,6 +240,7 @@ class Extractor:
                     time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
                     forces=self.forces, rulers=self.rulers, commanders=self.commanders, group_in_view=in_view,
+                    home=home,
                 )
                 triggers = self.triggers.find(sent)
                 stated = list(relations(ctx, triggers["relation"]))

@@ -410,8 +410,9 @@ def _valid(relation: str, source: ActorMention, target: ActorMention, trigger: S
 
 def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
     """Every relation a sentence states between two of its actors."""
-    if len({m.name for m in ctx.mentions} | ({ctx.group_in_view.name} if ctx.group_in_view else set())) < 2:
-        return  # (a bare title may tie a man to the group in view)
+    implied = {m.name for m in (ctx.group_in_view,) if m is not None} | ({ctx.home} if ctx.home else set())
+    if len({m.name for m in ctx.mentions} | implied) < 2:
+        return  # (a bare title may tie a man to the group in view; talks, a group to the home state)
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
     parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))
@@ -439,6 +440,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
         said = said or _describes_speaker(trigger, ctx)
         pairs, frame = _pairs(relation, trigger, ctx if said else parties)
+        if relation == "negotiates_with" and not pairs and (facing := _facing_home(trigger, parties)) is not None:
+            pairs = [facing]
         if label in (RECEIVED, BLAMED):
             pairs = [(b, a) for a, b in pairs]
         if label == BLAMED and (on := _blamed_on(trigger.root, parties)) is not None:
@@ -511,6 +514,24 @@ def _joined_in(target: ActorMention, trigger: Span, ctx: SentenceContext) -> boo
     # in a pact or a named alliance, not "in 2012" or "in Mali"
     return verb.lemma_.lower() == "join" and root.head.i == verb.i and root.dep_ == "dobj" and bool(shared) and \
         target.type in ("state", "armed_group", "state_force")
+
+
+def _facing_home(trigger: Span, ctx: SentenceContext) -> Pair | None:
+    """ "The ELN walked away from the talks", "the fronts stayed at the table": talks that name one armed group and
+    no other party are its talks with the state whose conflict the document is about."""
+    head = trigger.root
+    if ctx.home is None or head.pos_ != "NOUN" or head.lemma_.lower() not in BARGAINING or any(
+            c.like_num or c.ent_type_ == "DATE" for c in head.subtree if c.i < head.i):
+        return None  # a truce one side declares is no talks; "the 1998 peace deal" is a past settlement
+    named = {m.name: m for m in ctx.mentions if m.type not in ("place", "person")}
+    groups = [m for m in named.values() if m.type == "armed_group"]
+    if len(named) != 1 or len(groups) != 1 or groups[0].name == ctx.home:
+        return None
+    return groups[0], ActorMention(ctx.home, "state", trigger.start, trigger.end, "home")
+
+
+BARGAINING = frozenset({"talk", "talks", "negotiation", "negotiations", "table", "dialogue", "deal", "accord",
+                        "agreement", "process", "mediation"})
 
 
 def _taken_from(verb: Token, ctx: SentenceContext) -> list[ActorMention]:
