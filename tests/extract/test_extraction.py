@@ -972,6 +972,10 @@ def test_talks_naming_one_group_are_its_talks_with_the_home_state(extractor: Ext
     assert not any(r[1] == "negotiates_with" for r in past)
     truce = _rels(_facts(extractor, ARMY_AND_NPA + " In March the NPA declared a truce."))
     assert not any(r[1] == "negotiates_with" for r in truce)
+    abstract = _rels(_facts(extractor, ARMY_AND_NPA + " NPA leaders must avoid splits, a hurdle to negotiations."))
+    assert not any(r[1] == "negotiates_with" for r in abstract)
+    foreign = _rels(_facts(extractor, ARMY_AND_NPA + " Donald Trump offered direct talks with the NPA."))
+    assert ("New People's Army", "negotiates_with", "Philippines", False) not in foreign
 
 
 def test_joining_a_group_in_a_year_is_no_alliance(extractor: Extractor) -> None:

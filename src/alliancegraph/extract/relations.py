@@ -440,7 +440,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         said = trigger.root.dep_ == "dobj" and trigger.root.head.lemma_.lower() in ctx.lexicon.speech_verbs
         said = said or _describes_speaker(trigger, ctx)
         pairs, frame = _pairs(relation, trigger, ctx if said else parties)
-        if relation == "negotiates_with" and not pairs and (facing := _facing_home(trigger, parties)) is not None:
+        if relation == "negotiates_with" and not pairs and (facing := _facing_home(trigger, parties, ctx)) is not None:
             pairs = [facing]
         if label in (RECEIVED, BLAMED):
             pairs = [(b, a) for a, b in pairs]
@@ -516,9 +516,10 @@ def _joined_in(target: ActorMention, trigger: Span, ctx: SentenceContext) -> boo
         target.type in ("state", "armed_group", "state_force")
 
 
-def _facing_home(trigger: Span, ctx: SentenceContext) -> Pair | None:
+def _facing_home(trigger: Span, ctx: SentenceContext, whole: SentenceContext) -> Pair | None:
     """ "The ELN walked away from the talks", "the fronts stayed at the table": talks that name one armed group and
-    no other party are its talks with the state whose conflict the document is about."""
+    no other party (``whole`` has the sentence's speakers too) are its talks with the state whose conflict the
+    document is about."""
     head = trigger.root
     if ctx.home is None or head.pos_ != "NOUN" or head.lemma_.lower() not in BARGAINING or any(
             c.like_num or c.ent_type_ == "DATE" for c in head.subtree if c.i < head.i):
@@ -527,6 +528,15 @@ def _facing_home(trigger: Span, ctx: SentenceContext) -> Pair | None:
     groups = [m for m in named.values() if m.type == "armed_group"]
     if len(named) != 1 or len(groups) != 1 or groups[0].name == ctx.home:
         return None
+    if any(ctx.rulers.get(m.name, ctx.home) != ctx.home for m in whole.mentions if m.type == "person"):
+        return None  # "Trump announced talks with the Taliban": his state's talks
+    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "a hurdle to serious negotiations", "hope for talks": talks in the abstract
+    clause = head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if ctx.sent.doc[groups[0].start : groups[0].end].root not in clause.subtree:
+        return None  # "while proponents of talks are encouraged, al-Qaeda is untroubled": another clause
     return groups[0], ActorMention(ctx.home, "state", trigger.start, trigger.end, "home")
 
 
