@@ -939,6 +939,12 @@ STATED = {
                                            ("Houthis", "rival_of", "Saudi Arabia", False)),
     "a town taken from a party": ("In June 2012 Ansar Dine seized Timbuktu from the MNLA.",
                                   ("Ansar Dine", "fights", "National Movement for the Liberation of Azawad", False)),
+    "a group's umbrella body": ("The ULFA's umbrella body, the United Liberation Front of Western South East Asia, "
+                                "met in Myanmar.", ("United Liberation Front of Asom",
+                                                   "affiliate_of", "United Liberation Front of Western South East Asia",
+                                                   False)),
+    "another group's creation": ("Delhi says The Resistance Front is a Lashkar-e-Taiba creation.",
+                                 ("The Resistance Front", "affiliate_of", "Lashkar-e-Taiba", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),

@@ -43,7 +43,9 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "faction", "wing", "offshoot", "caliph", "province", "spokesman", "member", "operative",
                         "militant", "fighter", "official", "ally", "partner", "rival", "enemy", "foe", "adversary",
                         "arm", "subsidiary", "cell", "proxy", "client", "splinter", "secretary", "governor",
-                        "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege"})
+                        "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege",
+                        "umbrella", "creation"})
+PARENT_NOUNS = frozenset({"umbrella", "parent"})  # role nouns whose filler holds the owner, not the other way
 FRONT_NOUNS = frozenset({"front", "cover", "proxy"})  # "a front for Lashkar-e-Taiba": X's front
 OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
@@ -1035,6 +1037,9 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
             owner = seer  # "Turkey no longer sees Haftar as an enemy": an enemy of Turkey's
         if owner is None or not fillers:
             return []
+        if head.lemma_.lower() in PARENT_NOUNS or any(c.lower_ in PARENT_NOUNS for c in head.children
+                                                      if c.dep_ in ("compound", "amod")):
+            return [(owner, filler) for filler in fillers]  # "the PKK's umbrella body, the KCK": the PKK is in it
         return [(filler, owner) for filler in fillers]
     source = owner
     if relation == "supports" and owner is not None and _with_the_help(head):
