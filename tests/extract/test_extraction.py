@@ -945,6 +945,8 @@ STATED = {
                                                    False)),
     "another group's creation": ("Delhi says The Resistance Front is a Lashkar-e-Taiba creation.",
                                  ("The Resistance Front", "affiliate_of", "Lashkar-e-Taiba", False)),
+    "a split that names no group left": ("Boko Haram grew under Abubakar Shekau. In 2012 Ansaru broke away.",
+                                         ("Ansaru", "split_from", "Boko Haram", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),
@@ -982,6 +984,12 @@ def test_talks_naming_one_group_are_its_talks_with_the_home_state(extractor: Ext
     assert not any(r[1] == "negotiates_with" for r in abstract)
     foreign = _rels(_facts(extractor, ARMY_AND_NPA + " Donald Trump offered direct talks with the NPA."))
     assert ("New People's Army", "negotiates_with", "Philippines", False) not in foreign
+
+
+def test_a_group_that_leaves_a_place_does_not_split_from_the_group_in_view(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "The Islamic State lost Mosul in 2017. Kataib Hezbollah has vowed to expel "
+                                   "the Americans if they do not leave."))
+    assert not any(r[1] == "split_from" for r in rels)
 
 
 def test_joining_a_group_in_a_year_is_no_alliance(extractor: Extractor) -> None:

@@ -122,6 +122,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return found, "verb"
     if relation == "leads" and head.pos_ == "VERB" and (took := _took_over(head, ctx)) is not None:
         return [took], "verb"
+    if relation == "split_from" and head.pos_ == "VERB" and (away := _broke_from_view(head, ctx)) is not None:
+        return [away], "verb"
     if head.pos_ == "ADP" and (found := _state_phrase(trigger, ctx)):
         return found, "verb"
     return _fallback(relation, trigger, ctx), "nearest"
@@ -153,6 +155,28 @@ def _bare_title(head: Token, ctx: SentenceContext) -> Pair | None:
 
 
 BARE_TITLES = frozenset({"leader", "head", "chief", "commander", "founder", "deputy", "emir", "amir"})
+def _broke_from_view(verb: Token, ctx: SentenceContext) -> Pair | None:
+    """ "In 2016 ISWAP broke away", "militants broke away and formed what became Hezbollah": a split that names no
+    group it left is a split from the armed group the passage is about."""
+    old = ctx.group_in_view
+    if old is None or verb.lemma_.lower() not in BREAKING_AWAY or any(
+            c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "on", "at", "during", "after")
+            for c in verb.children):
+        return None  # "if they do not leave", "how AQAP left": going away, not a split
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    new = ctx.mention_at(subject) if subject is not None else None  # the name itself, not "Ansar Dine's notables"
+    if new is None or new.type != "armed_group":
+        new = next((m for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in frames.FOUNDING_VERBS
+                    for t in c.subtree if (m := ctx.mention_at(t)) is not None and m.type in ("armed_group", "group")),
+                   None)  # "broke away and formed what became Hezbollah"
+    if new is None or new.name == old.name or new.type not in ("armed_group", "group"):
+        return None
+    return new, old
+
+
+BREAKING_AWAY = frozenset({"break", "split", "splinter", "secede"})
+
+
 def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
     """ "Fazlullah was killed in 2018, and Noor Wali Mehsud took over": a man who takes over without saying what
     leads the group of the man before him named in the sentence, else his own known group, else the armed group
