@@ -947,6 +947,10 @@ STATED = {
                                  ("The Resistance Front", "affiliate_of", "Lashkar-e-Taiba", False)),
     "a split that names no group left": ("Boko Haram grew under Abubakar Shekau. In 2012 Ansaru broke away.",
                                          ("Ansaru", "split_from", "Boko Haram", False)),
+    "a capital cast as an aggressor": ("The Pakistani Taliban describe Islamabad as an aggressor.",
+                                       ("Tehrik-i-Taliban Pakistan", "rival_of", "Pakistan", False)),
+    "a lineage name is its own actor": ("Beijing blames ETIM for the bombings in Urumqi.",
+                                        ("East Turkestan Islamic Movement", "fights", "China", False)),
     "the deputy of a group's leader": (
         "Abubakar Shekau led Boko Haram for a decade. In 2012 Mamman Nur, then Shekau's deputy, was sent to Kano.",
         ("Mamman Nur", "leads", "Boko Haram", False)),

@@ -145,11 +145,11 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     return has_cue(window, frozenset({"never", "no longer", "not", "n't", "nor"}))
 
 
-# verbs whose object does what follows them: "accused Tehran of arming X", "urged Kabul to act", "credited
-# Turkey with training X"
+# verbs whose object does what follows them or is cast as it: "accused Tehran of arming X", "urged Kabul to act",
+# "credited Turkey with training X", "describes Beijing as an occupier"
 OBJECT_DOERS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "credit", "praise", "thank", "criticise",
                           "criticize", "condemn", "urge", "press", "pressure", "warn", "ask", "push", "persuade",
-                          "sanction", "designate"})
+                          "sanction", "designate", "describe", "call", "brand", "label", "regard", "denounce"})
 # prepositions that make the state or place after them a location ("its branch in Syria"), not a party
 LOCATIVE = frozenset({"in", "across", "near", "around", "throughout", "inside", "outside", "from", "into", "at"})
 QUESTIONING = ("if true", "if confirmed", "if so", "if accurate", "if correct")
