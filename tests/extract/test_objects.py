@@ -36,7 +36,7 @@ def test_accusing_someone_of_sheltering_is_not_the_accusers_support(extractor: E
 
 
 def test_antipathy_the_parser_takes_for_an_adverb_is_still_shared_by_both_subjects(extractor: Extractor) -> None:
-    rels = _rels(extractor, "Although the ELN and the FARC share antipathy towards the Clan del Golfo, they seldom act.")
+    rels = _rels(extractor, "Though the ELN and the FARC share antipathy towards the Clan del Golfo, they seldom act.")
     assert ("National Liberation Army (Colombia)", "rival_of", "Clan del Golfo", False) in rels
     assert ("FARC", "rival_of", "Clan del Golfo", False) in rels
 
