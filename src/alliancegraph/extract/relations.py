@@ -155,6 +155,12 @@ def _bare_title(head: Token, ctx: SentenceContext) -> Pair | None:
 
 
 BARE_TITLES = frozenset({"leader", "head", "chief", "commander", "founder", "deputy", "emir", "amir"})
+# words that may qualify a bare title without naming a body ("its most senior commander", "a former emir")
+BARE_MODIFIERS = frozenset({"former", "senior", "top", "veteran", "new", "founding", "longtime", "long-time",
+                            "military", "spiritual", "supreme", "overall", "local", "late", "current", "interim",
+                            "acting", "deputy", "most", "first", "second", "then", "elusive", "young", "old"})
+
+
 def _broke_from_view(verb: Token, ctx: SentenceContext) -> Pair | None:
     """ "In 2016 ISWAP broke away", "militants broke away and formed what became Hezbollah": a split that names no
     group it left is a split from the armed group the passage is about."""
@@ -199,10 +205,6 @@ def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
 
 SUCCEEDING = frozenset({"take", "succeed", "assume"})  # "took over", "took charge", "succeeded", "assumed command"
 TAKEN_OFFICES = frozenset({"charge", "command", "leadership", "helm", "reins", "control"})
-# words that may qualify a bare title without naming a body ("its most senior commander", "a former emir")
-BARE_MODIFIERS = frozenset({"former", "senior", "top", "veteran", "new", "founding", "longtime", "long-time",
-                            "military", "spiritual", "supreme", "overall", "local", "late", "current", "interim",
-                            "acting", "deputy", "most", "first", "second", "then", "elusive", "young", "old"})
 
 
 def _described_as(trigger: Span, ctx: SentenceContext) -> list[Pair]:
