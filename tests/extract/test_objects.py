@@ -255,3 +255,10 @@ def test_retaking_a_town_holds_it_but_retaking_villages_in_a_region_does_not_hol
     assert ("Somali National Army", "controls", "Adan Yabaal", False) in found
     found = relation_keys(extractor, "Government forces recaptured dozens of towns in Hiraan and Middle Shabelle.")
     assert not any(r == "controls" for _, r, _, _ in found)
+
+
+def test_running_a_thing_through_a_country_does_not_hold_the_country(extractor: Extractor) -> None:
+    found = relation_keys(extractor, "The Revolutionary Guards ran an arms pipeline overland through Iraq.")
+    assert not any(r == "controls" for _, r, _, _ in found)
+    found = relation_keys(extractor, "The Houthis control much of the north, including the port of Hodeidah.")
+    assert ("Houthis", "controls", "Hodeidah", False) in found

@@ -7,6 +7,7 @@ from alliancegraph.extract import Extractor
 from alliancegraph.extract.actors import SPANS_KEY
 from alliancegraph.extract.context import ActorMention
 from alliancegraph.extract.references import DescriptionResolver
+from tests.conftest import relation_keys
 
 
 def _resolve(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
@@ -242,3 +243,18 @@ def test_a_body_that_calls_itself_by_a_name_is_that_name(extractor: Extractor) -
 def test_it_in_what_a_states_officials_say_is_not_their_state(extractor: Extractor) -> None:
     found = _resolve(extractor, "Hamas is the larger faction. Egyptian officials estimate that it has 30,000 fighters.")
     assert ("it", "Hamas", "pronoun") in found
+
+
+def test_the_party_is_a_group_whose_own_names_call_it_one(extractor: Extractor) -> None:
+    text = "Iran has armed Hezbollah since 1982. The party's chief, Naim Qassem, spoke on Friday."
+    assert ("Naim Qassem", "leads", "Hezbollah", False) in relation_keys(extractor, text)
+    text = "Iran has armed the Houthis since 2014. The party's chief, Naim Qassem, spoke on Friday."
+    assert ("Naim Qassem", "leads", "Houthis", False) not in relation_keys(extractor, text)
+
+
+def test_a_possessive_in_the_predicate_of_a_titled_man_is_his_body(extractor: Extractor) -> None:
+    text = ("Israel killed Hezbollah's leader, Hassan Nasrallah, in September. The party's deputy "
+            "secretary-general, Naim Qassem, was named its leader in October.")
+    found = relation_keys(extractor, text)
+    assert ("Naim Qassem", "leads", "Hezbollah", False) in found
+    assert ("Naim Qassem", "leads", "Israel", False) not in found

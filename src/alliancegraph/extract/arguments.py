@@ -344,6 +344,8 @@ def _own_agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
 def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMention | None) -> list[ActorMention]:
     """Direct and prepositional objects of a trigger (skipping "in Syria"-like places unless controlled)."""
     found: list[ActorMention] = []
+    if relation == "controls" and runs_a_thing(head, ctx):
+        return found  # "ran the weapons pipeline through Syria": the pipeline is what is run, not Syria
     for child in head.children:
         candidates: list[Token] = []
         if child.dep_ in OBJECTS or child.dep_ in ("xcomp", "acomp", "advmod", "npadvmod"):
@@ -375,6 +377,23 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             if other is not None and not own and other != exclude and other not in found:
                 found.append(other)
     return found
+
+
+RUNNING = frozenset({"run", "operate", "manage"})
+
+
+def runs_a_thing(verb: Token, ctx: SentenceContext) -> bool:
+    """A verb of running whose direct object is a thing, no actor or place ("ran the pipeline"); not "controls
+    swaths of territory, including Helmand", where what is held is land."""
+    return verb.lemma_.lower() in RUNNING and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _names_one(c, ctx)
+                                                  for c in verb.children)
+
+
+def _names_one(noun: Token, ctx: SentenceContext) -> bool:
+    """Whether a noun is an actor or a place, or its name is on it ("the province of Helmand", "Idlib province")."""
+    near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "poss", "appos"))]
+    near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(ctx.mention_at(t) is not None for t in near)
 
 
 def opposed(verb: Token, ctx: SentenceContext) -> list[ActorMention]:

@@ -42,6 +42,9 @@ MEMBER_NOUNS = frozenset({"militant", "insurgent", "jihadist", "guerrilla", "reb
 # nouns that name what kind of body a group is: "the movement" is the recent group that calls itself one
 KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organisation", "insurgency", "front",
                         "army", "party"})
+# kinds that "the <word>" stands for only when the group in view calls itself one: "the party" for Hezbollah,
+# the Party of God; never "the army", which mostly means a state's
+CALLED_KINDS = frozenset({"party", "front"})
 # the head words of bodies' names that "the <word>" stands for when a recent actor's own name has it ("the
 # council" after "the Deir ez-Zor Military Council"); not "army" or "force", which mostly mean a state's
 NAMED_KINDS = frozenset({"coalition", "alliance", "council", "front", "party", "union", "league", "committee",
@@ -445,7 +448,8 @@ class DescriptionResolver:
             # "al-Qaeda is providing skills to the insurgent group": an object is not its own clause's subject
             others = [name for name in self.groups if name != subject]
             antecedent = ActorMention(others[-1], "armed_group", 0, 0, "description") if others else None
-        described = lemma in GROUP_NOUNS or (lemma in MEMBER_NOUNS and token.tag_ == "NNS")
+        described = lemma in GROUP_NOUNS or (lemma in MEMBER_NOUNS and token.tag_ == "NNS") or (
+            lemma in CALLED_KINDS and antecedent is not None and lemma in self.kinds.get(antecedent.name, ()))
         if words & {"the", "this", "that"} and described and antecedent is not None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 return []  # "the faction of the Taliban" names a part, not the group itself
@@ -508,6 +512,9 @@ class DescriptionResolver:
         if not subjects:
             return None
         own = next((m for m in mentions if m.start <= subjects[0].i < m.end), None)
+        beside = [c.i for c in subjects[0].children if c.dep_ == "appos"]
+        if own is None and any(m.type == "person" and m.start <= i < m.end for m in mentions for i in beside):
+            return None  # "The party's deputy, X, was named its leader": the man's body, not another
         subject_actor = own or self._group()
         name = subject_actor.name if subject_actor is not None else None
         others = [m for m in recent if m.name != name]

@@ -360,6 +360,8 @@ def _fallback(relation: str, trigger: Span, ctx: SentenceContext) -> list[Pair]:
     source = found[0] if found is not None and not found[1] else None
     if source is not None and source_types is not None and source.type not in source_types:
         source = None
+    if source is not None and relation == "controls" and frames.runs_a_thing(head, ctx):
+        return []  # "ran the weapons pipeline through Syria": the pipeline is what is run, not Syria
     if source is not None:  # the object hangs deeper in the trigger's own phrase
         inside = [m for m in ctx.mentions if m != source and m.method != "pronoun" and m.start >= trigger.end
                   and head.is_ancestor(ctx.sent.doc[m.start]) and (target_types is None or m.type in target_types)
