@@ -40,3 +40,8 @@ def test_one_group_forming_another_or_a_coalition_noun_without_a_list_gives_no_m
     assert _members(extractor, f"In 2020 the FPRC formed the {CPC}.", CPC) == set()
     text = "The Popular Mobilization Forces, a coalition of Shia militias formed to fight the Islamic State, grew."
     assert _members(extractor, text, "Popular Mobilization Forces") == set()
+
+
+def test_several_groups_that_merge_are_not_each_others_allies(extractor: Extractor) -> None:
+    text = "The coalition was born in 2019, when Ansar Dine, Katiba Macina and al-Mourabitoun merged under one emir."
+    assert not any(r == "allied_with" for _, r, _, _ in relation_keys(extractor, text))

@@ -262,3 +262,13 @@ def test_running_a_thing_through_a_country_does_not_hold_the_country(extractor: 
     assert not any(r == "controls" for _, r, _, _ in found)
     found = relation_keys(extractor, "The Houthis control much of the north, including the port of Hodeidah.")
     assert ("Houthis", "controls", "Hodeidah", False) in found
+
+
+def test_a_commanders_men_stand_for_the_group_he_leads(extractor: Extractor) -> None:
+    text = "Abdulqadir Mumin heads the Islamic State in Somalia. In 2016 his fighters briefly seized Qandala."
+    found = relation_keys(extractor, text)
+    assert ("Islamic State Somalia Province", "controls", "Qandala", False) in found
+    assert not any(s == "Abdulqadir Mumin" and r == "controls" for s, r, _, _ in found)
+    # a man who leads no group the gazetteer knows stays himself
+    found = relation_keys(extractor, "In 2016 the fighters of Ali Hassan seized Qandala.")
+    assert not any(s == "Islamic State Somalia Province" for s, _, _, _ in found)

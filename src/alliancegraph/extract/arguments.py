@@ -24,6 +24,8 @@ and Russia" gives three sources.  Each frame returns *pairs* of mentions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from .context import LOCATIVE, OBJECT_DOERS, ActorMention, SentenceContext, has_cue
@@ -53,6 +55,12 @@ RECIPROCAL = frozenset({"each other", "one another"})
 MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
                           "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite",
                           "mend", "restore", "normalise", "normalize", "renew", "patch"})
+MERGING = frozenset({"merge", "unite", "fuse", "amalgamate"})
+JOINT_WORDS = frozenset({"joint", "combined"})
+# the nouns for a commander's men or his body: "his fighters", "Shekau's movement" stand for his group
+FOLLOWERS = frozenset({"fighter", "man", "force", "militia", "militiaman", "movement", "group", "organisation",
+                       "organization", "faction", "loyalist", "follower", "gunman", "cadre", "guerrilla", "insurgent",
+                       "militant", "unit", "brigade", "outfit"})  # "a joint offensive": done by its subjects together
 # what two parties mend or restore between them: "A and B mended ties" names no third party
 TIES = frozenset({"tie", "ties", "relation", "relations", "relationship", "fence", "fences", "rift"})
 # "X rose to the number two spot in Y": verbs by which one reaches a role
@@ -103,7 +111,10 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
             continue
         other = ctx.mention_at(token) or _set_off_name(token, ctx) or mention_in(list(token.subtree)[:4], ctx)
         alike = other is not None and (other.type == mention.type or {other.type, mention.type} <= ORGANISED)
-        if token.dep_ == "conj" and other is not None and other not in found and alike:
+        # "The ELN, the FARC and the EPL", parsed as an apposition with a conjunct: a list, not a second name
+        listed = token.dep_ == "appos" and ctx.mention_at(token) is not None and any(
+            c.dep_ == "conj" and ctx.mention_at(c) is not None for c in token.children)
+        if (token.dep_ == "conj" or listed) and other is not None and other not in found and alike:
             found.append(other)
             stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
     found.extend(m for m in _shared_noun(mention, head, ctx) if m not in found)
@@ -144,6 +155,8 @@ def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
     found = ctx.mention_at(token)
     if found is not None:
         return found
+    if (led := followers_of(token, ctx)) is not None:
+        return led
     if token.lemma_.lower() in ROLE_NOUNS or token.pos_ == "NOUN":
         # "the Taliban's leader, X, said", "its chief competitor, Jaish-e-Mohammed, was set up": X, not its owner
         for child in token.children:
@@ -310,7 +323,8 @@ def _controller(verb: Token, ctx: SentenceContext) -> ActorMention | None:
 def agent(verb: Token, ctx: SentenceContext) -> ActorMention | None:
     """The "by X" of a passive verb, or of the passive verbs coordinated with it ("armed, paid and trained by X")."""
     own = _own_agent(verb, ctx)
-    if own is not None or verb.tag_ != "VBN":
+    misread = verb.pos_ == "ADJ" and any(c.dep_ == "auxpass" for c in verb.children)  # "is armed and paid by X"
+    if own is not None or (verb.tag_ != "VBN" and not misread):
         return own
     first = verb
     while first.dep_ == "conj" and first.head.tag_ == "VBN":
@@ -367,6 +381,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
                 other = resolve_token(token, ctx)
             elif appos and ctx.mention_at(token) is None:  # "the Taliban's new head, Mullah Mansour"
                 other = ctx.mention_at(appos[0])
+            elif (led := followers_of(token, ctx)) is not None:
+                other = led  # "ambushed Mumin's fighters": his group
             elif (owner := _possessor(token, ctx)) is not None and not _same(owner, exclude):
                 other = owner  # "needed al-Qaeda's assistance"; not "cut its ties with X", which is X
             else:
@@ -618,6 +634,17 @@ def _receiving(verb: Token, ctx: SentenceContext) -> bool:
                                        for phrase in ctx.lexicon.support_received)
 
 
+def followers_of(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "his fighters seized Qandala", "Shekau's movement": a commander's men or movement stand for the one
+    armed group he is known to lead."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FOLLOWERS:
+        return None
+    owner = next((m for c in noun.children if c.dep_ == "poss" and (m := ctx.mention_at(c)) is not None), None)
+    if owner is None or owner.type != "person" or owner.name not in ctx.commanders:
+        return None
+    return replace(owner, name=ctx.commanders[owner.name], type="armed_group")
+
+
 def _possessor(noun: Token, ctx: SentenceContext) -> ActorMention | None:
     """The owner of a plain object noun ("al-Qaeda's assistance"), not of a title ("the group's leader X")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() in ROLE_NOUNS or ctx.mention_at(noun) is not None:
@@ -771,33 +798,49 @@ def _hyphened_pair(noun: Token, ctx: SentenceContext) -> Pair | None:
     return first, second
 
 
-def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> Pair | None:
-    """ "A and B clashed", "the two groups fought each other": a pair of subjects acting on each other; "A and B
-    fought side by side": a pair acting together, allies (and no fight between them)."""
+def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> list[Pair]:
+    """ "A and B clashed", "the two groups fought each other": subjects acting on each other, each pair of them
+    ("A, B and C coordinate"); "A and B fought side by side": a pair acting together, allies (and no fight
+    between them)."""
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("npadvmod", "advmod", "dobj", "pobj", "prep", "attr",
                                                              "oprd"):
         verb = verb.head
+    joint = relation == "allied_with" and _joint_noun(head)
+    if joint:  # "the joint offensive that Uganda and Congo launched": the relative clause's subjects
+        verb = next((c for c in head.children if c.dep_ == "relcl"), verb)
     found = subject(verb, ctx)
     if found is None:
-        return None
+        return []
     first = found[0]
     together = with_conjuncts(first, ctx)
+    if joint and len(together) >= 2:  # "Uganda and Congo launched a joint offensive"
+        return [(a, b) for i, a in enumerate(together) for b in together[i + 1 :]]
     if jointly(verb, ctx):
-        return (together[0], together[1]) if relation == "allied_with" and len(together) >= 2 else None
+        return [(together[0], together[1])] if relation == "allied_with" and len(together) >= 2 else []
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
                      for c in head.subtree if c.lower_ in ("other", "another"))
-    mutual_verb = head.lemma_.lower() in MUTUAL_VERBS and head.pos_ != "NOUN"
+    # "Hamas, Hezbollah and PIJ coordinate through ...": a verb the small tagger reads as a noun with a subject
+    as_verb = head.pos_ != "NOUN" or (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children))
+    mutual_verb = head.lemma_.lower() in MUTUAL_VERBS and as_verb
     # "A and B would begin talks on restoring relations": talks with no other party are between the subjects
     mutual_noun = relation == "negotiates_with" and head.pos_ == "NOUN" and not any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children)
+    if len(together) > 2 and verb.lemma_.lower() in MERGING:
+        return []  # "A, B, C and D merged under X": parts of a new body, not allies of each other
     if len(together) >= 2 and (each_other or mutual_noun or (mutual_verb and not _takes_object(head))
                                or _plural_predicate(head, ctx)):
-        return together[0], together[1]
+        return [(a, b) for i, a in enumerate(together) for b in together[i + 1 :]]
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
-        return first, plural[0]
-    return None
+        return [(first, plural[0])]
+    return []
+
+
+def _joint_noun(head: Token) -> bool:
+    """ "a joint offensive", "a joint operations room": a noun of something the parties do as one."""
+    noun = head.head if head.dep_ == "compound" else head
+    return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in noun.children)
 
 
 def _plural_predicate(head: Token, ctx: SentenceContext) -> bool:
@@ -811,7 +854,19 @@ def _plural_predicate(head: Token, ctx: SentenceContext) -> bool:
         noun = next((c for c in head.children if c.dep_ == "dobj" and c.tag_ == "NNS" and c.i == head.i + 1), None)
     else:
         return False
-    return noun is not None and mention_in([t for t in noun.subtree if t.i > noun.i], ctx) is None
+    if noun is None:
+        return False
+    # "rivals in Arauca" names where; "allies of Iran" names a party of the noun's own
+    return mention_in([t for t in noun.subtree if t.i > noun.i and not _set_in(t, noun)], ctx) is None
+
+
+def _set_in(token: Token, top: Token) -> bool:
+    """Whether a token hangs from ``top`` through a preposition of place or time ("rivals in Arauca")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in SETTING:
+            return True
+        token = token.head
+    return False
 
 
 def jointly(verb: Token, ctx: SentenceContext) -> bool:
@@ -917,22 +972,25 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
     if not fillers and (head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as")):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         subj = subject(verb, ctx)
-        if subj is not None:  # "X is a faction of Y", "X remains its affiliate", "named X as governor of Y"
-            fillers.append(subj[0])
-            if head.dep_ in ("pobj", "oprd") and verb.lemma_.lower() in CASTING_VERBS:  # "calls X the PKK's offshoot"
-                obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    fillers[-1] = obj
-                    if owner is None and verb.lemma_.lower() in CHOOSING_VERBS and subj[0].type in ORGANISED:
-                        owner = subj[0]  # "the Taliban named Haibatullah as emir": the Taliban's emir
-        elif head.dep_ == "pobj" and verb.lemma_.lower() in CHOOSING_VERBS and owner is None:
+        # "calls X the PKK's offshoot", "named X as governor of Y", "leaves Rwanda as Maputo's main partner": the
+        # object is what the noun says it is, after "as" whatever the verb
+        casts = (head.dep_ == "pobj" and verb.pos_ == "VERB") or (head.dep_ == "oprd" and verb.lemma_.lower()
+                                                                   in CASTING_VERBS)
+        obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None) if casts else None
+        if subj is None and head.dep_ == "pobj" and verb.lemma_.lower() in CHOOSING_VERBS and owner is None:
             # "the group's shura council named X as emir": the body's owner chose its own emir
             council = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             body = mention_in(list(council.subtree), ctx) if council is not None else None
-            obj = next((resolve_token(c, ctx) for c in verb.children if c.dep_ == "dobj"), None)
             if body is not None and body.type in ORGANISED and obj is not None and obj.type == "person":
                 owner = body
                 fillers.append(obj)
+        elif obj is not None:
+            fillers.append(obj)
+            chooser = subj[0] if subj is not None and verb.lemma_.lower() in CHOOSING_VERBS else None
+            if owner is None and chooser is not None and chooser.type in ORGANISED:
+                owner = chooser  # "the Taliban named Haibatullah as emir": the Taliban's emir
+        elif subj is not None:  # "X is a faction of Y", "X remains its affiliate", "X served as its envoy"
+            fillers.append(subj[0])
     if not fillers and head.dep_ == "nsubj" and head.head.lemma_ == "be":
         # "the RSF's most important backer is the United Arab Emirates": the copula's complement fills it
         fillers.extend(found for c in head.head.children if c.dep_ == "attr" and (found := resolve_token(c, ctx)))

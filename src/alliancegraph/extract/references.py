@@ -506,6 +506,10 @@ class DescriptionResolver:
         if token.dep_ != "poss" or not predicate:
             return None
         verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        cast = next((m for c in verb.children if c.dep_ == "dobj" for m in mentions if m.start <= c.i < m.end), None)
+        if noun.dep_ == "pobj" and cast is not None:  # "Iran regards Hamas as its ally": the one cast is not "its"
+            others = [m for m in [*recent, *mentions] if m.name != cast.name and m.start < token.i]
+            return others[-1] if others else None
         while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

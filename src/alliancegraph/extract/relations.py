@@ -98,8 +98,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
-    if relation in RECIPROCAL_TYPES and (pair := frames.reciprocal(head, ctx, relation)) is not None:
-        return [pair], "mutual"
+    if relation in RECIPROCAL_TYPES and (pairs := frames.reciprocal(head, ctx, relation)):
+        return pairs, "mutual"
     if relation == "pledged_allegiance_to" and (found := frames.accepted_pledge(head, ctx)):
         return found, "accepted"
     if found := frames.object_relative(head, ctx):

@@ -58,10 +58,10 @@ class TriggerIndex:
 
 def _misread_verb(token: Token) -> str | None:
     """ "Russia armed ZIPRA", which the small tagger reads as the adjective "armed" with an object: the verb's
-    lemma, when a past form with an object is tagged as an adjective."""
+    lemma, when a past form with an object, or with a passive's auxiliary, is tagged as an adjective."""
     word = token.lower_
-    if token.pos_ != "ADJ" or not word.endswith("ed") or not any(c.dep_ == "dobj" for c in token.children):
-        return None
+    if token.pos_ != "ADJ" or not word.endswith("ed") or not any(c.dep_ in ("dobj", "auxpass") for c in token.children):
+        return None  # "the M23 is armed and commanded by Rwanda": a passive read as an adjective too
     return word[:-3] + "y" if word.endswith("ied") else word[:-2]
 
 

@@ -1,0 +1,57 @@
+"""Ties that parties hold with each other: several subjects acting together or on one another."""
+
+from __future__ import annotations
+
+from alliancegraph.extract import Extractor
+from tests.conftest import relation_keys
+
+ELN = "National Liberation Army (Colombia)"
+EPL = "Popular Liberation Army (Colombia)"
+DRC = "Democratic Republic of the Congo"
+
+
+def _pairs(extractor: Extractor, text: str, relation: str) -> set[frozenset[str]]:
+    return {frozenset((s, t)) for s, r, t, neg in relation_keys(extractor, text) if r == relation and not neg}
+
+
+def test_three_parties_that_coordinate_are_each_others_allies(extractor: Extractor) -> None:
+    text = "Hamas, Hezbollah and Palestinian Islamic Jihad coordinate through a shared command centre."
+    assert _pairs(extractor, text, "allied_with") == {
+        frozenset(("Hamas", "Hezbollah")), frozenset(("Hamas", "Palestinian Islamic Jihad")),
+        frozenset(("Hezbollah", "Palestinian Islamic Jihad"))}
+
+
+def test_a_list_read_as_an_apposition_still_clashes_pair_by_pair(extractor: Extractor) -> None:
+    found = _pairs(extractor, "The ELN, the FARC and the EPL clashed near Saravena.", "fights")
+    assert {frozenset((ELN, "FARC")), frozenset((ELN, EPL)), frozenset(("FARC", EPL))} <= found
+
+
+def test_rivals_in_a_place_are_still_each_others_rivals(extractor: Extractor) -> None:
+    assert frozenset((ELN, "FARC")) in _pairs(extractor, "The ELN and the FARC were bitter rivals in Arauca.",
+                                               "rival_of")
+    # a party of the noun's own is not the subjects' tie to each other
+    assert frozenset(("Hamas", "Fatah")) not in _pairs(extractor, "Hamas and Fatah were rivals of Israel.", "rival_of")
+
+
+def test_the_parties_to_a_joint_offensive_are_allies(extractor: Extractor) -> None:
+    assert frozenset(("Uganda", DRC)) in _pairs(extractor, "Uganda and Congo launched a joint offensive in 2021.",
+                                                "allied_with")
+    text = "The attack embarrassed Operation Lightning, the joint offensive that Uganda and Congo began in 2021."
+    assert frozenset(("Uganda", DRC)) in _pairs(extractor, text, "allied_with")
+    # an offensive that is not joint makes no allies of those who launch it
+    assert not _pairs(extractor, "Uganda and Congo each launched an offensive in 2021.", "allied_with")
+
+
+def test_whoever_is_kept_as_a_partner_is_one(extractor: Extractor) -> None:
+    text = "The withdrawal leaves Rwanda as Mozambique's main foreign partner."
+    assert frozenset(("Rwanda", "Mozambique")) in _pairs(extractor, text, "allied_with")
+
+
+def test_its_in_what_the_object_is_cast_as_is_the_subjects(extractor: Extractor) -> None:
+    text = "Hezbollah is strong. Iran regards Hamas as its closest ally."
+    assert frozenset(("Iran", "Hamas")) in _pairs(extractor, text, "allied_with")
+
+
+def test_a_group_armed_and_commanded_by_a_state_is_supported_by_it(extractor: Extractor) -> None:
+    found = relation_keys(extractor, "Kinshasa says the M23 is armed and commanded by Rwanda.")
+    assert ("Rwanda", "supports", "M23", False) in found
