@@ -258,3 +258,9 @@ def test_a_possessive_in_the_predicate_of_a_titled_man_is_his_body(extractor: Ex
     found = relation_keys(extractor, text)
     assert ("Naim Qassem", "leads", "Hezbollah", False) in found
     assert ("Naim Qassem", "leads", "Israel", False) not in found
+
+
+def test_it_after_a_preposition_is_not_the_subject_of_the_governing_verb(extractor: Extractor) -> None:
+    text = ("The Patriotic Liberation Front attacked a pipeline in Niger. The junta calls it a terrorist group and "
+            "has refused to talk to it.")
+    assert ("Niger", "negotiates_with", "Patriotic Liberation Front (Niger)", True) in relation_keys(extractor, text)

@@ -484,6 +484,11 @@ class DescriptionResolver:
                 break
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for _ in range(3):  # "has refused to talk to it", "and has refused ...": the governing verb's subject
+            if subjects or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+                break
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return None
         # the subject's own name, or the name on it ("Houthi officials", "the group's leaders")
@@ -528,7 +533,7 @@ class DescriptionResolver:
                          recent: list[ActorMention]) -> ActorMention | None:
         """ "The United States still lists it as a terrorist group": an object pronoun that is not reflexive is
         not its own clause's subject, but the group the passage is about, else the last other actor named."""
-        if antecedent is None or token.dep_ not in ("dobj", "dative") or token.lower_.endswith("self"):
+        if antecedent is None or token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith("self"):
             return antecedent
         if self._clause_subject(token, mentions) != antecedent.name:
             return antecedent
