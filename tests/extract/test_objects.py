@@ -272,3 +272,8 @@ def test_a_commanders_men_stand_for_the_group_he_leads(extractor: Extractor) -> 
     # a man who leads no group the gazetteer knows stays himself
     found = relation_keys(extractor, "In 2016 the fighters of Ali Hassan seized Qandala.")
     assert not any(s == "Islamic State Somalia Province" for s, _, _, _ in found)
+
+
+def test_each_adjective_before_shared_troops_names_a_state_that_acts(extractor: Extractor) -> None:
+    found = relation_keys(extractor, "Rwandan and Mozambican troops recaptured the port of Palma in 2021.")
+    assert {"Rwanda", "Mozambique Defence Armed Forces"} <= {s for s, r, _, _ in found if r == "controls"}

@@ -41,3 +41,10 @@ def test_a_town_of_several_words_is_one_place(extractor: Extractor) -> None:
 def test_a_month_is_no_town(extractor: Extractor) -> None:
     held = _held(extractor, "In March 2021 the insurgents of Ansar al-Sunna overran Palma.")
     assert "March" not in {t for _, t in held}
+
+
+def test_a_name_after_the_town_of_is_a_place_even_when_no_register_knows_it(extractor: Extractor) -> None:
+    text = "Gunmen from the Viv Ansanm gang coalition overran the hill town of Kalembouly on Monday."
+    facts = extractor.extract(Document("t", text)).facts
+    assert ("Viv Ansanm", "controls", "Kalembouly") in {(f.source, f.relation, f.target) for f in facts
+                                                         if isinstance(f, Relation)}

@@ -446,11 +446,14 @@ def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str
             i += 1
             continue
         end = _place_name_end(doc, i, taken, places) if token.ent_type_ not in ("DATE", "TIME") else None
+        named = end is None and _after_settlement_noun(doc, i)
+        if named:  # "the central Haitian town of Mirebalais": a name the small model does not know is a place
+            end = _name_run_end(doc, i, taken)
         if end is None:
             i += 1
             continue
         root = doc[i:end].root
-        if _where_a_place_is_expected(root, places_at | {a for m in added for a in range(m.start, m.end)}):
+        if named or _where_a_place_is_expected(root, places_at | {a for m in added for a in range(m.start, m.end)}):
             added.append(ActorMention(doc[i:end].text, "place", i, end, "ner"))
         i = end
     if not added:
@@ -472,6 +475,22 @@ def _place_name_end(doc: Doc, start: int, taken: set[int], places: frozenset[str
     if end - start > 4 or not is_place(doc[start:end].text, places):
         return None
     return end
+
+
+def _after_settlement_noun(doc: Doc, start: int) -> bool:
+    """Whether a name follows "the town of", "the port of", "the district of"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in SETTLEMENTS
+
+
+def _name_run_end(doc: Doc, start: int, taken: set[int]) -> int | None:
+    """The end of the run of capitalised words (joined by "da", "al"...) from ``start``, if it is short."""
+    end = start
+    while end < len(doc) and end not in taken and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+            or (doc[end].lower_ in NAME_JOINERS - {"of", "in", "for", "and", "the"} and end + 1 < len(doc)
+                and doc[end + 1].pos_ == "PROPN")):
+        end += 1
+    return end if 0 < end - start <= 4 else None
 
 
 def _where_a_place_is_expected(token: Token, places_at: set[int]) -> bool:
@@ -804,6 +823,10 @@ def _a_place(span: Span, text: str, places: set[str]) -> bool:
             and root.head.lower_ in LOCATIVE)
 
 
+# nouns for a settlement or an area whose name follows "of": "the town of Mirebalais", "the port of Hodeidah"
+SETTLEMENTS = frozenset({"town", "city", "village", "port", "district", "province", "region", "county",
+                         "municipality", "enclave", "settlement", "hamlet", "island", "oasis", "valley", "governorate",
+                         "prefecture", "department", "commune"})
 TAKING = frozenset({"retake", "retook", "recapture", "seize", "capture", "overrun", "storm", "take", "liberate",
                     "besiege"})  # "retook": the small model has no lemma for it
 

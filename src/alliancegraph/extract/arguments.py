@@ -118,7 +118,8 @@ def with_conjuncts(mention: ActorMention, ctx: SentenceContext) -> list[ActorMen
             found.append(other)
             stack.extend(c for c in head_of(other, ctx).children if c.dep_ == "conj")
     found.extend(m for m in _shared_noun(mention, head, ctx) if m not in found)
-    if mention.type == "state":  # "the British and Irish governments": each adjective names a state
+    if mention.type in ("state", "state_force"):  # "the British and Irish governments", "Rwandan and Mozambican
+        # troops": each adjective names a state
         shared = [m for c in head.children if c.dep_ == "amod" and c.i < mention.start
                   and any(g.dep_ == "conj" and mention.start <= g.i < mention.end for g in c.children)
                   and (m := ctx.mention_at(c)) is not None and m.type == "state"]
@@ -168,8 +169,9 @@ def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             return named
         if token.dep_ == "appos" and (named := ctx.mention_at(token.head)) is not None:
             return named  # "Danab, a commando brigade trained by the United States": the brigade is Danab
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments:
-        return doer_of(token, ctx)  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon.instruments and (
+            doer := doer_of(token, ctx)) is not None:
+        return doer  # "the U.S.-led invasion of Afghanistan overthrew ...": the United States
     if token.pos_ == "NOUN":  # "the Haqqani Network faction of the Taliban": the name before the noun
         named = next((m for c in token.children if c.dep_ == "compound" and (m := ctx.mention_at(c)) is not None
                       and not _hyphen_modifier(m, ctx)), None)
@@ -195,6 +197,9 @@ def _before_fronted_preposition(pronoun: Token, ctx: SentenceContext) -> ActorMe
     return next((m for m in ctx.mentions if m.end == pronoun.i - 2), None)
 
 
+# the armed men of a group: "gunmen from the Viv Ansanm coalition overran Mirebalais" (the coalition did)
+GUNMEN = frozenset({"gunman", "militant", "insurgent", "rebel", "guerrilla", "militiaman", "cadre", "member",
+                    "jihadist", "recruit", "loyalist", "bomber", "attacker", "operative", "assailant"})
 TROOP_NOUNS = frozenset({"troop", "soldier", "force", "fighter", "adviser", "advisor", "instructor", "personnel",
                          "officer", "commando", "mercenary", "contractor", "man"})
 
@@ -688,7 +693,7 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
             continue
         found_head = head_of(found, ctx)
         members = found_head.head.lower_ == "from" and found.type in ("armed_group", "group") and (
-            token.lemma_.lower() in TROOP_NOUNS or token.lemma_.lower() in OWNED_BODIES)
+            token.lemma_.lower() in TROOP_NOUNS | GUNMEN or token.lemma_.lower() in OWNED_BODIES)
         if members and found_head.head.head == token:
             return found  # "fighters from Hayat Tahrir al-Sham": its fighters, not where they come from
         if found_head.dep_ == "pobj" and found_head.head.lower_ in LOCATIVE and found_head.head != token:
