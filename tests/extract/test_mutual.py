@@ -55,3 +55,28 @@ def test_its_in_what_the_object_is_cast_as_is_the_subjects(extractor: Extractor)
 def test_a_group_armed_and_commanded_by_a_state_is_supported_by_it(extractor: Extractor) -> None:
     found = relation_keys(extractor, "Kinshasa says the M23 is armed and commanded by Rwanda.")
     assert ("Rwanda", "supports", "M23", False) in found
+
+
+def test_a_group_spelled_another_way_is_still_the_group(extractor: Extractor) -> None:
+    text = "Gamaa Islamiya and Egyptian Islamic Jihad shared a goal. The two cooperated only once."
+    assert frozenset(("al-Gama'a al-Islamiyya", "Egyptian Islamic Jihad")) in _pairs(extractor, text, "allied_with")
+
+
+def test_two_groups_that_remain_aligned_are_allies(extractor: Extractor) -> None:
+    text = "Al-Qaeda and the Taliban fought the Soviets. The two movements remain closely aligned."
+    assert frozenset(("al-Qaeda", "Taliban")) in _pairs(extractor, text, "allied_with")
+
+
+def test_the_parties_that_sign_an_agreement_negotiate_but_its_brokers_do_not(extractor: Extractor) -> None:
+    text = "The Sinjar Agreement, signed in October 2020 by Baghdad and the Kurdistan Regional Government, failed."
+    assert frozenset(("Iraq", "Kurdistan Regional Government")) in _pairs(extractor, text, "negotiates_with")
+    text = "Talks in Jeddah, co-hosted by Saudi Arabia and the United States, collapsed in late 2023."
+    assert frozenset(("Saudi Arabia", "United States")) not in _pairs(extractor, text, "negotiates_with")
+
+
+def test_a_group_brought_to_the_table_negotiates_with_the_home_state(extractor: Extractor) -> None:
+    text = ("Colombia's war drags on in Cauca. President Gustavo Petro's peace policy brought the EMC to the table "
+            "in October 2023.")
+    assert frozenset(("Estado Mayor Central", "Colombia")) in _pairs(extractor, text, "negotiates_with")
+    text = "Colombia's war drags on in Cauca. Petro brought new proposals to the table in October."
+    assert not _pairs(extractor, text, "negotiates_with")

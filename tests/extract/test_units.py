@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliancegraph.extract.gazetteer import Gazetteer, GazetteerEntry, strip_name
+from alliancegraph.extract.gazetteer import Gazetteer, GazetteerEntry, spelling_key, strip_name
 from alliancegraph.extract.paragraphs import MAX_PARAGRAPH_CHARS, paragraphs
 from alliancegraph.store import alias_key
 from alliancegraph.timeexpr import interval_bounds, point_bounds
@@ -52,6 +52,20 @@ def test_gazetteer_lookup_ignores_case_hyphens_titles_and_possessives() -> None:
     assert g.lookup("al-Qaeda's").name == "al-Qaeda"  # type: ignore[union-attr]
     assert g.lookup("Mullah Mohammad Omar").name == "Mullah Omar"  # type: ignore[union-attr]
     assert g.lookup("al-Shabaab") is None
+
+
+def test_a_transliteration_of_a_group_finds_it_but_not_a_person_or_a_shared_spelling() -> None:
+    assert spelling_key("Gama'a al-Islamiyya") == spelling_key("Gamaa Islamiya")
+    assert spelling_key("Harakat ash-Shabab al-Mujahidin") == spelling_key("Harakat al-Shabaab al-Mujahideen")
+    assert spelling_key("Jabhat an-Nusra") != spelling_key("Jabhat Fatah al-Sham")
+    g = Gazetteer([GazetteerEntry("al-Gama'a al-Islamiyya", "armed_group", ()),
+                   GazetteerEntry("Ahmed Hassan Abdallah", "person", ()),
+                   GazetteerEntry("Jaish al-Islam", "armed_group", ()),
+                   GazetteerEntry("Jaysh al-Islam (Gaza)", "armed_group", ("Jaysh al-Islam",))])
+    assert g.lookup("Gamaa Islamiya") is None
+    assert g.lookup_spelling("Gamaa Islamiya").name == "al-Gama'a al-Islamiyya"  # type: ignore[union-attr]
+    assert g.lookup_spelling("Ahmad Hasan Abdalla") is None  # a person's spelling is too easily another man's
+    assert g.lookup_spelling("Jaish al Islam") is None  # two groups spell it so
 
 
 def test_a_shared_alias_goes_to_the_actor_whose_region_the_document_names() -> None:

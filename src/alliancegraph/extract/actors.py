@@ -676,7 +676,7 @@ class ActorResolver:
             return None  # "three Sri Lankan men", "the Tajiks": people of a state, no one person
         if span.label_ == "person" and " " not in text:
             text = _shared_surname(span) or text
-        entry = self.gazetteer.lookup(text)
+        entry = self.gazetteer.lookup(text) or self.gazetteer.lookup_spelling(text)  # "Gamaa Islamiya"
         if entry is not None:
             return Resolved(entry.name, entry.type, "gazetteer", entry)
         group = self._family_group(span, text)

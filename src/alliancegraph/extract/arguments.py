@@ -52,7 +52,7 @@ FRONT_NOUNS = frozenset({"front", "cover", "proxy"})  # "a front for Lashkar-e-T
 OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
-MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "merge",
+MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "collaborate", "ally", "align", "merge",
                           "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite",
                           "mend", "restore", "normalise", "normalize", "renew", "patch"})
 MERGING = frozenset({"merge", "unite", "fuse", "amalgamate"})
@@ -811,6 +811,8 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> list[Pa
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("npadvmod", "advmod", "dobj", "pobj", "prep", "attr",
                                                              "oprd"):
         verb = verb.head
+    if relation == "negotiates_with" and (signers := _signers(head, ctx)):
+        return signers  # "the Sinjar Agreement, signed by Baghdad and Erbil": the parties to it
     joint = relation == "allied_with" and _joint_noun(head)
     if joint:  # "the joint offensive that Uganda and Congo launched": the relative clause's subjects
         verb = next((c for c in head.children if c.dep_ == "relcl"), verb)
@@ -839,6 +841,25 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> list[Pa
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
         return [(first, plural[0])]
+    return []
+
+
+SIGNING = frozenset({"sign", "reach", "strike", "conclude", "agree", "seal", "negotiate", "ink", "forge", "clinch"})
+
+
+def _signers(noun: Token, ctx: SentenceContext) -> list[Pair]:
+    """The parties that a clause on an agreement names: "an accord signed by A and B", "the deal A and B struck"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.pos_ != "VERB" or clause.lemma_.lower() not in SIGNING:
+            continue  # "a ceasefire brokered by A and B", "talks hosted by A and B": go-betweens, not parties
+        by = agent(clause, ctx)
+        own = [c for c in clause.children if c.dep_ == "nsubj"] if clause.dep_ == "relcl" else []
+        first = by or next((m for c in own if (m := resolve_token(c, ctx)) is not None), None)
+        parties = with_conjuncts(first, ctx) if first is not None else []
+        if len(parties) >= 2:
+            return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
     return []
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -99,6 +100,7 @@ class Gazetteer:
         # "Sri Lankan", "Tajik": words for a state's people, lower case
         self.demonyms = frozenset(d.lower() for e in self.entries.values() if e.type == "state" for d in e.demonyms)
         self._cues: dict[str, re.Pattern[str]] = {}
+        self._by_spelling: dict[str, GazetteerEntry] | None = None  # made on first use
         # "the West Africa Province": the ends of branch names ("Islamic State West Africa Province") that name one
         provinces: dict[str, set[str]] = {}
         for entry in self.entries.values():
@@ -138,6 +140,22 @@ class Gazetteer:
             return exact
         return self._by_key.get(alias_key(strip_name(name, self.titles)))
 
+    def lookup_spelling(self, name: str) -> GazetteerEntry | None:
+        """The one group or state that a name spells another way ("Gamaa Islamiya" for al-Gama'a
+        al-Islamiyya, "Jaysh al-Islam" for Jaish al-Islam), under :func:`spelling_key`; None when no entry
+        or more than one has that spelling."""
+        if self._by_spelling is None:
+            holders: dict[str, set[str]] = {}
+            for entry in self.entries.values():
+                for alias in (entry.name, *entry.aliases):
+                    key = spelling_key(alias)
+                    if len(key) >= MIN_SPELLING:
+                        holders.setdefault(key, set()).add(entry.name)
+            self._by_spelling = {k: self.entries[next(iter(v))] for k, v in holders.items() if len(v) == 1}
+        key = spelling_key(name)
+        found = self._by_spelling.get(key) if len(key) >= MIN_SPELLING else None
+        return found if found is not None and found.type != "person" else None
+
     def branch_titled(self, name: str) -> GazetteerEntry | None:
         """The one branch whose full name ends in ``name`` ("West Africa Province"), if just one does."""
         words = name.split()
@@ -169,6 +187,25 @@ class Gazetteer:
                 return self._cues[entry.name]
             self._cues[entry.name] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
         return self._cues[entry.name]
+
+
+# Arabic, Persian and Urdu articles and joining vowels that transliterations write or leave out: "al-", "ash-",
+# "ut-", the "-e-" of "Lashkar-e-Taiba"
+ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ud", "ul", "ut", "e", "i"})
+# letters that transliterations write in different ways, each mapped to one form
+VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ai"), ("ey", "ai"), ("y", "i"), ("q", "k"))
+MIN_SPELLING = 8  # shorter keys are too easily another name's
+
+
+def spelling_key(name: str) -> str:
+    """A name with its transliteration choices put aside: accents, apostrophes, articles, doubled letters and a
+    few interchangeable letters ("Gama'a al-Islamiyya" and "Gamaa Islamiya" give one key)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"['’‘ʿʾ`]", "", plain)
+    joined = "".join(w for w in re.split(r"[^0-9a-z]+", plain) if w and w not in ARTICLES)
+    for written, kept in VARIANTS:
+        joined = joined.replace(written, kept)
+    return re.sub(r"(.)\1+", r"\1", joined)
 
 
 def _parse_entries(raw: str, where: str) -> Iterator[GazetteerEntry]:

@@ -548,7 +548,7 @@ def _facing_home(trigger: Span, ctx: SentenceContext, whole: SentenceContext) ->
     """ "The ELN walked away from the talks", "the fronts stayed at the table": talks that name one armed group and
     no other party (``whole`` has the sentence's speakers too) are its talks with the state whose conflict the
     document is about."""
-    head = trigger.root
+    head = trigger[-1] if trigger[-1].lower_ == "table" else trigger.root  # "brought the EMC to the table"
     if ctx.home is None or head.pos_ != "NOUN" or head.lemma_.lower() not in BARGAINING or any(
             c.like_num or c.ent_type_ == "DATE" for c in head.subtree if c.i < head.i):
         return None  # a truce one side declares is no talks; "the 1998 peace deal" is a past settlement
