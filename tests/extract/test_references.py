@@ -264,3 +264,12 @@ def test_it_after_a_preposition_is_not_the_subject_of_the_governing_verb(extract
     text = ("The Patriotic Liberation Front attacked a pipeline in Niger. The junta calls it a terrorist group and "
             "has refused to talk to it.")
     assert ("Niger", "negotiates_with", "Patriotic Liberation Front (Niger)", True) in relation_keys(extractor, text)
+
+
+def test_the_alliance_is_the_body_named_an_alliance_not_a_group_with_the_word_inside(extractor: Extractor) -> None:
+    text = ("The Three Brotherhood Alliance launched Operation 1027 in October. The MNDAA seized Laukkai. The Arakan "
+            "Army took Paletwa. The United Wa State Army is believed to have supplied the alliance with rifles.")
+    found = extractor.extract(Document("t", text)).facts
+    support = [f for f in found if isinstance(f, Relation) and f.relation == "supports"]
+    assert [(f.source, f.target) for f in support] == [("United Wa State Army", "Three Brotherhood Alliance")]
+    assert support[0].support == ("weapons",)

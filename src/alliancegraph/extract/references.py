@@ -96,6 +96,16 @@ REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
+def _name_words(name: str) -> set[str]:
+    return set(name.lower().replace("-", " ").split())
+
+
+def _head_word(name: str) -> str:
+    """The last word of a name, before any bracketed qualifier: "alliance" in "Three Brotherhood Alliance"."""
+    words = name.split(" (")[0].lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
 def _plural_people_before(token: Token, mentions: list[ActorMention]) -> bool:
     """A plural subject earlier in the sentence that names no actor ("officials", "residents") is what a
     later "they" means."""
@@ -428,8 +438,16 @@ class DescriptionResolver:
         if lemma in NAMED_KINDS and words & {"the", "this", "that"} and (
                 token.tag_ != "NNS" or token.lower_ in NAMED_KINDS) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            kin = next((m for m in reversed(self.recent) if m.type not in ("state", "state_force")
-                        and {lemma, token.lower_} & set(m.name.lower().replace("-", " ").split())), None)
+            kinds = {lemma, token.lower_}
+            recent = [m for m in reversed(self.recent) if m.type not in ("state", "state_force")]
+            if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
+                recent = []  # "the Wharf Jeremie gang" names a gang of its own
+            # a name that ends in the word first ("the Three Brotherhood Alliance", not "the ... Alliance Army"),
+            # among the recent actors, then among all the groups named so far; else a name that has it anywhere
+            kin = next((m for m in recent if _head_word(m.name) in kinds), None) or next((
+                ActorMention(g, "armed_group", 0, 0, "description") for g in reversed(self.groups)
+                if recent and _head_word(g) in kinds), None) or next((m for m in recent if kinds & _name_words(
+                    m.name)), None)
             if kin is not None:  # "the Coalition of Patriots for Change ... the coalition's coordinator"
                 mention = self._copy(kin, start, token.i + 1, "description")
                 self._remember(mention, sent)
