@@ -277,3 +277,19 @@ def test_a_commanders_men_stand_for_the_group_he_leads(extractor: Extractor) -> 
 def test_each_adjective_before_shared_troops_names_a_state_that_acts(extractor: Extractor) -> None:
     found = relation_keys(extractor, "Rwandan and Mozambican troops recaptured the port of Palma in 2021.")
     assert {"Rwanda", "Mozambique Defence Armed Forces"} <= {s for s, r, _, _ in found if r == "controls"}
+
+
+def test_a_proxy_is_backed_by_its_owner(extractor: Extractor) -> None:
+    assert ("Iran", "supports", "Hezbollah", False) in relation_keys(extractor, "Hezbollah is Iran's strongest proxy.")
+    found = relation_keys(extractor, "The Houthis are a proxy for Iran, Saudi officials say.")
+    assert ("Iran", "supports", "Houthis", False) in found
+    assert ("Houthis", "supports", "Iran", False) not in found
+
+
+def test_whoever_casts_someone_as_a_part_of_a_group_is_not_that_part(extractor: Extractor) -> None:
+    text = ("Locals resent the People's Protection Units, the Kurdish militia at the coalition's core, which Turkey "
+            "regards as an offshoot of the Kurdistan Workers' Party.")
+    assert not any(s == "Turkey" and r == "affiliate_of" for s, r, _, _ in relation_keys(extractor, text))
+    text = "The Islamic Salvation Army took up arms in 1993 as the Islamic Salvation Front's military wing."
+    assert ("Islamic Salvation Army", "affiliate_of", "Islamic Salvation Front", False) in relation_keys(
+        extractor, text)

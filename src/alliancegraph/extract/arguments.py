@@ -48,6 +48,8 @@ ROLE_NOUNS = frozenset({"patron", "sponsor", "backer", "benefactor", "protector"
                         "successor", "predecessor", "ideologue", "loyalist", "founding", "mentor", "protege",
                         "umbrella", "creation"})
 PARENT_NOUNS = frozenset({"umbrella", "parent"})  # role nouns whose filler holds the owner, not the other way
+# role nouns of the one supported, not the supporter: "Iran's proxy" is backed by Iran
+CLIENT_NOUNS = frozenset({"proxy", "client", "surrogate", "puppet", "protege", "protégé", "pawn"})
 FRONT_NOUNS = frozenset({"front", "cover", "proxy"})  # "a front for Lashkar-e-Taiba": X's front
 OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
@@ -1015,7 +1017,10 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             chooser = subj[0] if subj is not None and verb.lemma_.lower() in CHOOSING_VERBS else None
             if owner is None and chooser is not None and chooser.type in ORGANISED:
                 owner = chooser  # "the Taliban named Haibatullah as emir": the Taliban's emir
-        elif subj is not None:  # "X is a faction of Y", "X remains its affiliate", "X served as its envoy"
+        elif subj is not None and not (casts and any(c.dep_ == "dobj" and (c.lower_ in RELATIVE or resolve_token(
+                c, ctx) is not None) for c in verb.children)):
+            # "X is a faction of Y", "X remains its affiliate", "X served as its envoy"; not the one who casts
+            # an object he names ("which Turkey regards as an offshoot of the PKK")
             fillers.append(subj[0])
     if not fillers and head.dep_ == "nsubj" and head.head.lemma_ == "be":
         # "the RSF's most important backer is the United Arab Emirates": the copula's complement fills it
@@ -1143,6 +1148,8 @@ def noun_pairs(head: Token, relation: str, role_noun: bool, ctx: SentenceContext
         if head.lemma_.lower() in PARENT_NOUNS or any(c.lower_ in PARENT_NOUNS for c in head.children
                                                       if c.dep_ in ("compound", "amod")):
             return [(owner, filler) for filler in fillers]  # "the PKK's umbrella body, the KCK": the PKK is in it
+        if relation == "supports" and head.lemma_.lower() in CLIENT_NOUNS:
+            return [(owner, filler) for filler in fillers]  # "Hezbollah is Iran's proxy": Iran backs Hezbollah
         return [(filler, owner) for filler in fillers]
     source = owner
     if relation == "supports" and owner is not None and _with_the_help(head):
