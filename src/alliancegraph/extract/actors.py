@@ -466,15 +466,8 @@ def unnamed_places(doc: Doc, mentions: list[ActorMention], places: frozenset[str
 def _place_name_end(doc: Doc, start: int, taken: set[int], places: frozenset[str]) -> int | None:
     """The end of the known place name that starts at ``start`` and fills the whole run of capitalised words
     (joined by "da", "de", "al"...) there, else None ("Mocimboa da Praia", not "Praia")."""
-    end = start
-    while end < len(doc) and end not in taken and (
-            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-            or (doc[end].lower_ in NAME_JOINERS - {"of", "in", "for", "and", "the"} and end + 1 < len(doc)
-                and doc[end + 1].pos_ == "PROPN")):
-        end += 1
-    if end - start > 4 or not is_place(doc[start:end].text, places):
-        return None
-    return end
+    end = _name_run_end(doc, start, taken)
+    return end if end is not None and is_place(doc[start:end].text, places) else None
 
 
 def _after_settlement_noun(doc: Doc, start: int) -> bool:
