@@ -244,3 +244,12 @@ def test_fighting_or_resisting_a_states_rule_or_occupation_is_fighting_the_state
 def test_a_states_army_is_its_armed_forces_not_its_spy_service(extractor: Extractor) -> None:
     mentions = extractor.extract(Document("t", "Sudan's army still holds El Fasher.")).mentions
     assert {m.actor for m in mentions if m.text == "Sudan's army"} == {"Sudanese Armed Forces"}
+
+
+def test_a_states_posts_and_assets_stand_for_the_state_when_struck(extractor: Extractor) -> None:
+    found = _rels(extractor, "Houthi drones struck Saudi oil facilities.")
+    assert ("Houthis", "fights", "Saudi Arabia", False) in found
+    text = "In 2022 ISKP gunmen bombed the Russian embassy in Kabul."
+    assert ("Islamic State Khorasan Province", "fights", "Russia", False) in _rels(extractor, text)
+    # people of a state are not the state
+    assert not any(t == "Syria" for _, _, t, _ in _rels(extractor, "ISIS gunmen killed Syrian civilians in Palmyra."))
