@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alliancegraph import Document, Relation
 from alliancegraph.extract import Extractor
+from alliancegraph.extract.actors import SPANS_KEY
 from alliancegraph.extract.places import is_place, known_places
 
 
@@ -48,3 +49,11 @@ def test_a_name_after_the_town_of_is_a_place_even_when_no_register_knows_it(extr
     facts = extractor.extract(Document("t", text)).facts
     assert ("Viv Ansanm", "controls", "Kalembouly") in {(f.source, f.relation, f.target) for f in facts
                                                          if isinstance(f, Relation)}
+
+
+def test_a_compass_word_before_a_state_makes_a_region_of_it(extractor: Extractor) -> None:
+    doc = extractor.nlp("Loyalist paramilitaries in Northern Ireland killed hundreds, while South Sudan and "
+                        "North Korea stayed silent.")
+    found = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}
+    assert ("Northern Ireland", "place") in found and not any(t == "Ireland" for t, _ in found)
+    assert {("South Sudan", "state"), ("North Korea", "state")} <= found

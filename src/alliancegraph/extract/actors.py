@@ -138,6 +138,7 @@ class ActorMatcher:
         # "Lake Chad", "the Gulf of Aden": a state inside a wider place name is that place, not the state
         spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end and len(p) > len(s)
                                              and s.label_ == "state" for p in places)]
+        spans = [_region_of_state(doc, s, spans) for s in spans]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
         extra = []
@@ -234,6 +235,21 @@ class ActorMatcher:
 # "the Hafiz Gul Bahadur group", "Misrata brigades": a band named after its leader or its town
 AFTER_LEADER = frozenset({"group", "faction", "network"})
 AFTER_TOWN = frozenset({"brigades", "militias"})
+
+
+# "Northern Ireland", "Southern Yemen": a compass word before a state's name makes a region, not the state
+COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central",
+                     "Upper", "Lower"})
+
+
+def _region_of_state(doc: Doc, span: Span, spans: list[Span]) -> Span:
+    """A state's name right after a capitalised compass word is a region of it ("Northern Ireland"), unless the
+    whole is a name of its own ("South Sudan", "North Korea")."""
+    if span.label_ != "state" or span.start == 0 or doc[span.start - 1].text not in COMPASS:
+        return span
+    if any(o.start < span.start and o.end >= span.end for o in spans):
+        return span
+    return Span(doc, span.start - 1, span.end, label="place")
 
 
 def named_after(doc: Doc, span: Span) -> Span:
