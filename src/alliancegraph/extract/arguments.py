@@ -58,11 +58,11 @@ MUTUAL_VERBS = frozenset({"clash", "skirmish", "feud", "compete", "cooperate", "
                           "negotiate", "talk", "coordinate", "work", "fight", "spar", "battle", "reconcile", "unite",
                           "mend", "restore", "normalise", "normalize", "renew", "patch"})
 MERGING = frozenset({"merge", "unite", "fuse", "amalgamate"})
-JOINT_WORDS = frozenset({"joint", "combined"})
+JOINT_WORDS = frozenset({"joint", "combined"})  # "a joint offensive": done by its subjects together
 # the nouns for a commander's men or his body: "his fighters", "Shekau's movement" stand for his group
 FOLLOWERS = frozenset({"fighter", "man", "force", "militia", "militiaman", "movement", "group", "organisation",
                        "organization", "faction", "loyalist", "follower", "gunman", "cadre", "guerrilla", "insurgent",
-                       "militant", "unit", "brigade", "outfit"})  # "a joint offensive": done by its subjects together
+                       "militant", "unit", "brigade", "outfit"})
 # what two parties mend or restore between them: "A and B mended ties" names no third party
 TIES = frozenset({"tie", "ties", "relation", "relations", "relationship", "fence", "fences", "rift"})
 # "X rose to the number two spot in Y": verbs by which one reaches a role
@@ -824,7 +824,7 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> list[Pa
     first = found[0]
     together = with_conjuncts(first, ctx)
     if joint and len(together) >= 2:  # "Uganda and Congo launched a joint offensive"
-        return [(a, b) for i, a in enumerate(together) for b in together[i + 1 :]]
+        return _each_pair(together)
     if jointly(verb, ctx):
         return [(together[0], together[1])] if relation == "allied_with" and len(together) >= 2 else []
     each_other = any(" ".join(t.lower_ for t in head.doc[c.i - 1 : c.i + 1]) in RECIPROCAL
@@ -839,11 +839,16 @@ def reciprocal(head: Token, ctx: SentenceContext, relation: str = "") -> list[Pa
         return []  # "A, B, C and D merged under X": parts of a new body, not allies of each other
     if len(together) >= 2 and (each_other or mutual_noun or (mutual_verb and not _takes_object(head))
                                or _plural_predicate(head, ctx)):
-        return [(a, b) for i, a in enumerate(together) for b in together[i + 1 :]]
+        return _each_pair(together)
     plural = [m for m in ctx.mentions if m.method == "plural" and m.start == first.start and m != first]
     if each_other and plural:
         return [(first, plural[0])]
     return []
+
+
+def _each_pair(parties: list[ActorMention]) -> list[Pair]:
+    """Every pair of several parties, in text order: A, B and C give A-B, A-C and B-C."""
+    return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
 
 
 SIGNING = frozenset({"sign", "reach", "strike", "conclude", "agree", "seal", "negotiate", "ink", "forge", "clinch"})
@@ -861,7 +866,7 @@ def _signers(noun: Token, ctx: SentenceContext) -> list[Pair]:
         first = by or next((m for c in own if (m := resolve_token(c, ctx)) is not None), None)
         parties = with_conjuncts(first, ctx) if first is not None else []
         if len(parties) >= 2:
-            return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
+            return _each_pair(parties)
     return []
 
 

@@ -275,6 +275,17 @@ class DescriptionResolver:
             return self.last_group  # "Consider Jaish-e-Mohammed. The group ...": named since the topic was
         return recent or self.last_group
 
+    def _kin(self, kinds: set[str]) -> ActorMention | None:
+        """The body "the alliance", "the council" stands for: a name that ends in the word ("the Three Brotherhood
+        Alliance", not "the ... Alliance Army") among the recent actors, then among all the groups named so far;
+        else a recent name that has the word anywhere."""
+        recent = [m for m in reversed(self.recent) if m.type not in ("state", "state_force")]
+        ending = next((m for m in recent if _head_word(m.name) in kinds), None)
+        group = next((g for g in reversed(self.groups) if _head_word(g) in kinds), None)
+        if ending is None and group is not None:
+            ending = ActorMention(group, "armed_group", 0, 0, "description")
+        return ending or next((m for m in recent if kinds & _name_words(m.name)), None)
+
     def group_in_view(self) -> ActorMention | None:
         """The armed group "the group" would stand for at this point of the document."""
         return self._group()
@@ -438,16 +449,8 @@ class DescriptionResolver:
         if lemma in NAMED_KINDS and words & {"the", "this", "that"} and (
                 token.tag_ != "NNS" or token.lower_ in NAMED_KINDS) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            kinds = {lemma, token.lower_}
-            recent = [m for m in reversed(self.recent) if m.type not in ("state", "state_force")]
-            if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
-                recent = []  # "the Wharf Jeremie gang" names a gang of its own
-            # a name that ends in the word first ("the Three Brotherhood Alliance", not "the ... Alliance Army"),
-            # among the recent actors, then among all the groups named so far; else a name that has it anywhere
-            kin = next((m for m in recent if _head_word(m.name) in kinds), None) or next((
-                ActorMention(g, "armed_group", 0, 0, "description") for g in reversed(self.groups)
-                if recent and _head_word(g) in kinds), None) or next((m for m in recent if kinds & _name_words(
-                    m.name)), None)
+            kin = None if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children) else (
+                self._kin({lemma, token.lower_}))  # "the Wharf Jeremie gang" names a gang of its own
             if kin is not None:  # "the Coalition of Patriots for Change ... the coalition's coordinator"
                 mention = self._copy(kin, start, token.i + 1, "description")
                 self._remember(mention, sent)
