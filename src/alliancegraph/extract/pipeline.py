@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -141,27 +141,28 @@ class Extractor:
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
         """Extractions in the order of ``documents``.
 
-        The paragraphs of consecutive documents go through spaCy together, in
-        batches of about ``batch_size``: short documents alone would make
-        batches too small for the parser to run at full speed.
+        The paragraphs of all the documents go through spaCy as one stream, in
+        batches of ``batch_size``: short documents alone would make batches too
+        small for the parser to run at full speed.  Each document is read as
+        soon as its last paragraph is parsed.
         """
-        group: list[tuple[Document, list[tuple[int, str]]]] = []
-        waiting = 0
-        for document in documents:
-            pieces = list(paragraphs(document.text))
-            group.append((document, pieces))
-            waiting += len(pieces)
-            if waiting >= batch_size:
-                yield from self._read_group(group, batch_size)
-                group, waiting = [], 0
-        yield from self._read_group(group, batch_size)
+        waiting: deque[tuple[Document, list[int]]] = deque()  # documents whose paragraphs are in the stream
 
-    def _read_group(self, group: list[tuple[Document, list[tuple[int, str]]]],
-                    batch_size: int) -> Iterator[Extraction]:
-        parsed = iter(self.nlp.pipe((text for _, pieces in group for _, text in pieces), batch_size=batch_size))
-        for document, pieces in group:
-            docs = [next(parsed) for _ in pieces]
-            yield self._read(document, [offset for offset, _ in pieces], docs)
+        def texts() -> Iterator[str]:
+            for document in documents:
+                pieces = list(paragraphs(document.text))
+                waiting.append((document, [offset for offset, _ in pieces]))
+                yield from (text for _, text in pieces)
+
+        parsed: list[Doc] = []
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size):
+            parsed.append(doc)
+            while waiting and len(parsed) >= len(waiting[0][1]):
+                document, offsets = waiting.popleft()
+                yield self._read(document, offsets, parsed[: len(offsets)])
+                del parsed[: len(offsets)]
+        for document, offsets in waiting:  # documents without a paragraph after the last one that had one
+            yield self._read(document, offsets, [])
 
     def actor_infos(self, extraction: Extraction) -> list[ActorInfo]:
         """What the store should know of each actor an extraction names."""
