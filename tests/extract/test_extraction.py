@@ -274,6 +274,15 @@ def test_figurative_objects_and_wishes_give_no_event_an_attempt_a_hedged_one(ext
     assert not [e for e in _events(extractor, "Hamas launched an offensive against Israel.") if e.event == "founding"]
 
 
+def test_capturing_a_person_is_an_arrest_not_a_capture_of_territory(extractor: Extractor) -> None:
+    found = _events(extractor, "Peruvian police captured Abimael Guzman in a Lima safe house in 1992.")
+    assert not [e for e in found if e.event == "capture_of_territory"]
+    taken = [e for e in found if e.event == "other"]
+    assert taken and set(taken[0].actors) == {"Peru", "Abimael Guzmán"}
+    found = _events(extractor, "Boko Haram seized Bama in September 2014.")
+    assert [e for e in found if e.event == "capture_of_territory"]
+
+
 def test_a_leaders_tenure_ends_at_the_death_the_document_dates(extractor: Extractor) -> None:
     text = "Mullah Omar, the Taliban's leader, refused to hand over bin Laden in 2001. Omar died in 2013."
     leads = [f for f in _facts(extractor, text, date="2018-05-01") if isinstance(f, Relation) and f.relation == "leads"]

@@ -167,6 +167,24 @@ def test_overrunning_a_groups_positions_is_fighting_it_and_taking_a_town_is_cont
     assert ("Taliban", "fights", "al-Qaeda", False) not in rels
 
 
+def test_taking_or_striking_what_a_party_holds_is_fighting_that_party(extractor: Extractor) -> None:
+    rels = _rels(extractor, "The Arakan Army stepped up its offensive. In March it overran the army's regional "
+                            "headquarters at Ann. Myanmar's junta responded with airstrikes.")
+    assert ("Arakan Army", "fights", "Myanmar", False) in rels
+    assert ("Arakan Army", "controls", "Myanmar", False) not in rels
+    rels = _rels(extractor, "Villagers in Zamfara fear the bandit leader Bello Turji. Nigerian Air Force jets "
+                            "struck his camps near Shinkafi last week.")
+    assert ("Nigerian Armed Forces", "fights", "Bello Turji", False) in rels
+    rels = _rels(extractor, "Villagers in Zamfara fear the bandit leader Bello Turji. Nigerian Air Force jets "
+                            "struck his cousin's wedding near Shinkafi last week.")
+    assert not any(r[1] == "fights" for r in rels)
+
+
+def test_a_title_of_his_own_named_party_is_held_in_that_party(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Gulbuddin Hekmatyar, the founder of his Hezb-e-Islami party, rejected the accord.")
+    assert ("Gulbuddin Hekmatyar", "leads", "Hezb-e-Islami Gulbuddin", False) in rels
+
+
 def test_strikes_that_have_stopped_are_negated(extractor: Extractor) -> None:
     rels = _rels(extractor, "Saudi airstrikes on the Houthis have stopped.")
     assert ("Saudi Arabia", "fights", "Houthis", True) in rels

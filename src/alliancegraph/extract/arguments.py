@@ -689,6 +689,7 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
     fallback: ActorMention | None = None
     setting: ActorMention | None = None
     modifier: ActorMention | None = None
+    owner: ActorMention | None = None  # "his" in "the leader of his Jamiat-e-Islami party": the name comes first
     for inner in list(token.subtree)[:limit]:
         found = ctx.mention_at(inner)
         if found is None or found == exclude or _in_relative_clause(inner, token):
@@ -706,10 +707,13 @@ def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | Non
             continue
         if found_head.dep_ in ("pobj", "dobj", "appos", "attr"):
             return found
+        if found_head.dep_ == "poss" and found.method == "pronoun" and fallback is None:
+            owner = owner or found
+            continue
         fallback = fallback or found
     if modifier is not None and (named := _of_name(token, ctx)) is not None:
         return named  # "Turkish-backed factions of the SNA": the SNA's; "UAE-backed forces" name only the UAE
-    return fallback or (setting if settings else None) or modifier
+    return fallback or owner or (setting if settings else None) or modifier
 
 
 def _of_name(noun: Token, ctx: SentenceContext) -> ActorMention | None:

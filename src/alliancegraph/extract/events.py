@@ -152,6 +152,8 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         if event == "pledge" and not any(w in trigger.text.lower() for w in OATHS) and any(
                 c.dep_ in ("ccomp", "xcomp") for c in head.children):
             event = "statement"  # "pledged that the group will not allow ...": a promise, said aloud
+        if event == "capture_of_territory" and _person_taken(head, ctx):
+            event = "other"  # "Turkish agents seized him in Kenya", "his capture in 1999": an arrest, not land
         doers, others = _attached(head, ctx)
         # "..., according to the United Nations": who reports it takes no part in it
         doers = [m for m in doers if not cited_by_according(m, ctx)]
@@ -179,6 +181,20 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         names = list(dict.fromkeys(m.name for m in actors))[:2]
         seen.add(event)
         yield _event(event, names, places, trigger, ctx)
+
+
+def _person_taken(head: Token, ctx: SentenceContext) -> bool:
+    """Whether what a verb or noun of capture takes is a person: "seized him", "was captured", "his capture"."""
+    for child in head.children:
+        if child.dep_ not in ("dobj", "nsubjpass", "poss"):
+            continue
+        if child.lower_ in ("him", "her", "his"):
+            return True
+        found = ctx.mention_at(child)
+        # not a one-word town the small model took for a person ("seized Sanaa")
+        if found is not None and found.type == "person" and (found.method != "ner" or found.end - found.start > 1):
+            return True
+    return False
 
 
 def _event(event: str, names: list[str], places: list[ActorMention], trigger: Span, ctx: SentenceContext) -> Event:

@@ -299,6 +299,10 @@ GATHERINGS = frozenset({"talk", "talks", "meeting", "election", "elections", "ex
                         "conference", "ceremony", "vote", "referendum", "summit", "session", "round"})
 CAPTURES = frozenset({"seize", "capture", "overrun", "storm"})
 WRESTING = CAPTURES | {"take", "retake", "recapture", "wrest", "grab", "win"}  # verbs that take a place from someone
+# what a party holds and an enemy strikes or takes: "overran Shekau's camps", "bombed his hideouts"
+HOLDINGS = frozenset({"camp", "base", "position", "stronghold", "hideout", "compound", "convoy", "headquarters",
+                      "outpost", "garrison", "checkpoint", "bastion", "redoubt", "lair", "trench", "depot",
+                      "barracks", "post", "line"})
 
 
 PLACE_HEADS = frozenset({"province", "city", "district", "region", "town", "valley", "county", "state",
@@ -314,6 +318,14 @@ def _somewhere_in(place: ActorMention, trigger: Token, ctx: SentenceContext) -> 
         root = root.head  # "towns in Hiraan and Middle Shabelle"
     return (root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "around", "near", "outside")
             and root.head.head.pos_ == "NOUN" and root.head.head != trigger and ctx.mention_at(root.head.head) is None)
+
+
+def _holder(mention: ActorMention, ctx: SentenceContext) -> Token | None:
+    """The camp, base or convoy a mention owns ("Shekau's camps", "the army's headquarters"), if it is written
+    as the owner of one."""
+    root = ctx.sent.doc[mention.start : mention.end].root
+    held = root.head
+    return held if root.dep_ == "poss" and held.pos_ == "NOUN" and held.lemma_.lower() in HOLDINGS else None
 
 
 def _modifies_noun(mention: ActorMention, ctx: SentenceContext) -> bool:
@@ -480,7 +492,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
             pairs = [(a, b) for a, b in pairs if not (_with_object(a, ctx) or _with_object(b, ctx))]
         for source, target in pairs:
             # "overran the IMU's positions", "seized the army's base": what is taken from a party is a fight
-            taken = relation == "controls" and target.type in ("armed_group", "state_force")
+            taken = relation == "controls" and (target.type in ("armed_group", "state_force")
+                                                or _holder(target, ctx) is not None)
             kind = "fights" if taken and trigger.root.lemma_.lower() in CAPTURES else relation
             if kind in ("member_of", "affiliate_of") and _joined_in(target, trigger, ctx) and _nearest_before(
                     source, trigger, ctx):
@@ -491,6 +504,8 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
                 target = _other_antecedent(target, source, ctx) or target  # "X, Y's follower, pledged to its"
             if kind in PERSON_FREE:  # "Trump announced talks with the Taliban": a ruler acts for his state
                 source, target = _as_state(source, ctx), _as_state(target, ctx)
+                if kind == "fights" and target.type == "person" and _holder(target, ctx) is not None:
+                    target = replace(target, type="armed_group")  # "bombed his camps": a warlord's, struck as a side
             elif kind == "leads" and target.name in ctx.commanders and _owns(target, trigger, ctx):
                 # "Zawahiri, bin Laden's deputy": second in bin Laden's group
                 target = replace(target, name=ctx.commanders[target.name], type="armed_group")
