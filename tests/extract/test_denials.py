@@ -59,3 +59,20 @@ def test_a_denial_far_from_the_claim_negates_nothing(extractor: Extractor) -> No
     relations = _relations(extractor, "Bogota accuses Venezuela of sheltering the ELN. The border is long. "
                                       "Smuggling thrives there. Trade fell last year. Caracas denies it.")
     assert not _denied(relations)
+
+
+def test_a_charge_the_accused_rejects_is_a_denial_even_read_as_a_noun_phrase(extractor: Extractor) -> None:
+    relations = _relations(extractor, "Kabul accuses Pakistan of backing the TTP, a charge Pakistan rejects.")
+    claims = {(r.source, r.target, r.negated, r.attributed_to) for r in relations if r.relation == "supports"}
+    assert ("Pakistan", "Tehrik-i-Taliban Pakistan", False, "Afghanistan") in claims
+    assert ("Pakistan", "Tehrik-i-Taliban Pakistan", True, "Pakistan") in claims
+    relations = _relations(extractor, "Uganda accuses Sudan of arming the LRA, an allegation the Sudanese "
+                                      "government dismisses.")
+    assert [(r.source, r.target, r.attributed_to) for r in _denied(relations)] == [
+        ("Sudan", "Lord's Resistance Army", "Sudan")]
+
+
+def test_a_relative_clause_of_accusation_ties_the_accused_to_the_noun(extractor: Extractor) -> None:
+    relations = _relations(extractor, "The ADF, which Kampala accuses Kinshasa of sheltering, struck Beni again.")
+    claims = {(r.source, r.relation, r.target, r.attributed_to) for r in relations}
+    assert ("Democratic Republic of the Congo", "supports", "Allied Democratic Forces", "Uganda") in claims

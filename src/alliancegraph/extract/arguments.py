@@ -666,6 +666,8 @@ def object_relative(head: Token, ctx: SentenceContext) -> list[Pair]:
     """ "the coalition that Washington armed", "the SNA, which Turkey arms and pays": the clause's subject acts on
     the noun the clause relates to.  The small model often reads "that" as a conjunction or "which Turkey arms" as
     a noun phrase, so the clause is found by its words: a relative word, then an actor, then the trigger."""
+    if (charged := _charged_relative(head, ctx)) is not None:
+        return [charged]
     clause = head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
         clause = clause.head
@@ -680,6 +682,22 @@ def object_relative(head: Token, ctx: SentenceContext) -> list[Pair]:
     if doer is None or target is None or doer == target:
         return []
     return [(d, target) for d in with_conjuncts(doer, ctx)]
+
+
+def _charged_relative(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "the M23, whom Kinshasa accuses Rwanda of backing": the accused does it to the noun the clause relates to."""
+    prep = head.head
+    if head.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "with", "for"):
+        return None
+    verb = prep.head
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in OBJECT_DOERS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(c.lower_ in ("that", "which", "whom") for c in objects):
+        return None
+    doer = next((m for c in objects if (m := ctx.mention_at(c)) is not None), None)
+    target = antecedent(verb, ctx)
+    return (doer, target) if doer is not None and target is not None and doer != target else None
 
 
 def _argument_in(token: Token, ctx: SentenceContext, exclude: ActorMention | None, limit: int = 40,

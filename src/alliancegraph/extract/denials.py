@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..model import Relation
-from .context import SentenceContext, document_year, is_hedged, sentence_evidence
+from .context import ActorMention, SentenceContext, document_year, is_hedged, sentence_evidence
 
 # a leader is named, not denied; the rest can be charged and denied
 DENIABLE = frozenset({"supports", "allied_with", "fights", "controls", "negotiates_with", "affiliate_of",
@@ -50,6 +50,11 @@ def find_denial(ctx: SentenceContext, verbs: frozenset[str]) -> Denial | None:
     if not any(verb[:3] in lowered for verb in verbs):
         return None  # not even a denial verb's first letters ("den" of "denied"): skip the walk over the tokens
     for token in ctx.sent:
+        # the small parser's noun "dismisses" has the lemma "dismisse"
+        as_noun = token.pos_ != "VERB" and (token.lemma_.lower() in verbs or token.lower_[:-2] in verbs)
+        if as_noun and (charged := _charge_denied(token, ctx)) is not None:
+            return Denial(frozenset({charged.name}), charged.name, True, _clause_time(token, ctx),
+                          is_hedged(ctx.sent, ctx.lexicon, ctx.questioned, token))
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or _clausal(token):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -63,10 +68,28 @@ def find_denial(ctx: SentenceContext, verbs: frozenset[str]) -> Denial | None:
             continue
         speaker = persons[0] if persons else sorted(deniers)[0]
         before = ctx.sent.doc[ctx.sent.start : token.i]
-        trailing = token.dep_ in ("relcl", "acl") or any(t.text == ";" for t in before)
+        # "..., an allegation the government dismisses": the charge just made in the same sentence
+        trailing = token.dep_ in ("relcl", "acl") or any(t.text == ";" for t in before) or any(
+            t.lemma_.lower() in CHARGES for t in before[-5:])
         return Denial(deniers | frozenset(persons), speaker, trailing, _clause_time(token, ctx),
                       is_hedged(ctx.sent, ctx.lexicon, ctx.questioned, token))
     return None
+
+
+CHARGES = frozenset({"charge", "claim", "accusation", "allegation"})
+
+
+def _charge_denied(token: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The denier of "..., a charge Algiers rejects", which the small parser reads as a noun phrase ("rejects" a
+    noun): a party named between a noun of charging and the denial word."""
+    denier = next((m for m in ctx.mentions if m.end == token.i and m.type in PARTIES), None)
+    if denier is None or denier.start < 1:
+        return None
+    before = ctx.sent.doc[denier.start - 1]
+    for skipped in ("the", "that", "which"):  # "a claim that the Sudanese government denies"
+        if before.lower_ == skipped and before.i > ctx.sent.start:
+            before = before.nbor(-1)
+    return denier if before.lemma_.lower() in CHARGES else None
 
 
 def _clause_time(verb: Token, ctx: SentenceContext) -> str | None:
