@@ -2,10 +2,11 @@
 
 Checks that every line is a JSON object with the expected fields and types,
 that canonical names are unique, types and link relations are valid, link
-targets name another actor, no alias (compared case-insensitively after
-stripping hyphens, spaces and apostrophes) belongs to two actors or equals
-another actor's name, the file is sorted by type then name, and the per-type
-minimum counts are met. Prints counts per type; exits 1 on any problem.
+targets name another actor, an alias (compared case-insensitively after
+stripping hyphens, spaces and apostrophes) is shared only by actors of one type
+in different regions (the gazetteer tells those apart by region) and by few of
+them, the file is sorted by type then name, and the per-type minimum counts are
+met. Prints counts per type; exits 1 on any problem.
 
 Usage: python scripts/check_gazetteer.py [path/to/actors.jsonl]
 """
@@ -24,7 +25,9 @@ TYPES = {"armed_group", "state", "state_force", "person", "organization"}
 RELATIONS = {"affiliate_of", "split_from", "leads", "member_of"}
 ROLES = {"leader", "deputy", "founder", "commander"}
 REQUIRED = {"name": str, "type": str, "aliases": list, "region": str, "links": list}
+OPTIONAL = {"ofac": int, "demonyms": str, "capitals": str}  # lists of these
 MINIMUMS = {"armed_group": 320, "state": 60, "state_force": 40, "person": 160}
+MAX_SHARED = 20  # forms two actors go by
 _STRIP = re.compile(r"[-\s'\u2019\u2018`\u2010\u2011\u2013]")
 
 
@@ -46,12 +49,13 @@ def check(path: Path) -> tuple[list[str], Counter[str]]:
             problems.append(f"line {lineno}: not a JSON object")
             continue
         bad = [k for k, t in REQUIRED.items() if not isinstance(obj.get(k), t)]
-        extra = set(obj) - set(REQUIRED) - {"ofac"}
+        extra = set(obj) - set(REQUIRED) - set(OPTIONAL)
         if bad or extra:
             problems.append(f"line {lineno}: missing/mistyped {bad} unknown {sorted(extra)}")
             continue
-        if "ofac" in obj and not (isinstance(obj["ofac"], list) and all(type(x) is int for x in obj["ofac"])):
-            problems.append(f"line {lineno}: ofac must be a list of ints")
+        for key, kind in OPTIONAL.items():
+            if key in obj and not (isinstance(obj[key], list) and all(type(x) is kind for x in obj[key])):
+                problems.append(f"line {lineno}: {key} must be a list of {kind.__name__}")
         if not obj["name"].strip() or obj["type"] not in TYPES:
             problems.append(f"line {lineno}: empty name or invalid type {obj['type']!r}")
         if any(not isinstance(a, str) or not a.strip() for a in obj["aliases"]):
@@ -66,18 +70,25 @@ def check(path: Path) -> tuple[list[str], Counter[str]]:
             problems.append(f"line {a['_line']}: duplicate name {a['name']!r} (line {names[a['name']]})")
         names.setdefault(a["name"], a["_line"])
 
+    by_name = {a["name"]: a for a in actors}
     owner: dict[str, str] = {}  # normalised name/alias -> canonical name
     for a in actors:  # names first so alias-vs-name clashes are reported
         owner.setdefault(norm(a["name"]), a["name"])
+    shared = set()
     for a in actors:
         seen: set[str] = set()
         for alias in a["aliases"]:
             if alias.casefold() in seen:
                 problems.append(f"{a['name']!r}: duplicate alias {alias!r}")
             seen.add(alias.casefold())
-            other = owner.setdefault(norm(alias), a["name"])
-            if other != a["name"]:
-                problems.append(f"alias {alias!r} of {a['name']!r} clashes with {other!r}")
+            other = by_name[owner.setdefault(norm(alias), a["name"])]
+            if other is a:
+                continue
+            if other["type"] != a["type"] or other["region"] == a["region"]:
+                problems.append(f"alias {alias!r} of {a['name']!r} clashes with {other['name']!r}")
+            shared.add(norm(alias))
+    if len(shared) > MAX_SHARED:
+        problems.append(f"{len(shared)} forms are shared by two actors (at most {MAX_SHARED})")
         for link in a["links"]:
             if not isinstance(link, dict) or link.get("relation") not in RELATIONS:
                 problems.append(f"{a['name']!r}: bad link {link!r}")

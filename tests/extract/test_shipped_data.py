@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,3 +60,28 @@ def test_hedge_cues_split_into_phrases_and_words() -> None:
     lexicon = Lexicon.load()
     assert "if true" in lexicon.hedge_phrases and "probably" in lexicon.hedge_words
     assert not set(lexicon.hedge_phrases) & lexicon.hedge_words
+
+
+def _checker() -> Any:
+    """scripts/check_gazetteer.py, which is a script, not a module of the package."""
+    spec = importlib.util.spec_from_file_location("check_gazetteer", ROOT / "scripts" / "check_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_gazetteer_passes_its_checker() -> None:
+    checker = _checker()
+    problems, counts = checker.check(ROOT / "src" / "alliancegraph" / "data" / "actors.jsonl")
+    assert problems == [] and counts["armed_group"] >= 300
+
+
+def test_the_gazetteer_checker_finds_a_clash_and_an_unsorted_file(tmp_path: Path) -> None:
+    checker = _checker()
+    lines = [{"name": "Zeta Front", "type": "armed_group", "aliases": ["ZF"], "region": "Mali", "links": []},
+             {"name": "Alpha Front", "type": "armed_group", "aliases": ["ZF"], "region": "Mali", "links": []}]
+    path = tmp_path / "actors.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    problems, _ = checker.check(path)
+    assert any("clashes" in p for p in problems) and any("not sorted" in p for p in problems)
