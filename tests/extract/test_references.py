@@ -273,3 +273,16 @@ def test_the_alliance_is_the_body_named_an_alliance_not_a_group_with_the_word_in
     support = [f for f in found if isinstance(f, Relation) and f.relation == "supports"]
     assert [(f.source, f.target) for f in support] == [("United Wa State Army", "Three Brotherhood Alliance")]
     assert support[0].support == ("weapons",)
+
+
+def test_the_two_sides_are_the_pair_just_named_even_a_state_force(extractor: Extractor) -> None:
+    rels = relation_keys(extractor, "The Sudanese Armed Forces and the RSF clashed in Omdurman. By May the two "
+                                    "sides had agreed to talks in Jeddah.")
+    assert ("Rapid Support Forces", "negotiates_with", "Sudanese Armed Forces", False) in rels or (
+        "Sudanese Armed Forces", "negotiates_with", "Rapid Support Forces", False) in rels
+    rels = relation_keys(extractor, "The Sudanese Armed Forces and the RSF clashed in Omdurman. Neither side has "
+                                    "agreed to talks.")
+    assert any(r[1] == "negotiates_with" and r[3] for r in rels)
+    rels = relation_keys(extractor, "The SAF fought the RSF in Omdurman while Egypt watched. The two sides later "
+                                    "agreed to talks.")  # no pair just named: no guess
+    assert not any(r[1] == "negotiates_with" for r in rels)

@@ -133,6 +133,9 @@ def is_negated(trigger: Token, sent: Span, lexicon: Lexicon) -> bool:
     for head in heads:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in head.children):
             return True
+        if any(child.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("neither", "no")
+                                                             for d in child.children) for child in head.children):
+            return True  # "neither side is negotiating", "no faction has pledged"
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in ENDINGS:
         return True  # "Saudi airstrikes have stopped"
     # "refused to pledge allegiance", "declined to back", "avoided fighting", "ended its support": a verb of

@@ -368,7 +368,7 @@ class DescriptionResolver:
     def _find_pair(self, sent: Span, mentions: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
         """Two armed groups or states coordinated in this sentence ("A and B") are what a later "they" means
         (from the end of the pair on: "they broke with X, as did A and B" is someone else)."""
-        groups = [m for m in mentions if m.type in GROUP_TYPES | {"state"}]
+        groups = [m for m in mentions if m.type in GROUP_TYPES | {"state", "state_force"}]
         for first, second in zip(groups, groups[1:], strict=False):
             between = sent.doc[first.end : second.start]
             root = sent.doc[first.start : first.end].root
@@ -440,8 +440,11 @@ class DescriptionResolver:
         if plural and not words & {"two", "both"} and len(self.groups) >= 2:
             return [ActorMention(self.groups[-2], "armed_group", start, token.i + 1, "description"),
                     ActorMention(self.groups[-1], "armed_group", start, token.i + 1, "plural")]
-        if words & {"two", "both"} and lemma in PAIR_NOUNS:
-            found = self._pair_for()
+        if (words & {"two", "both"} and lemma in PAIR_NOUNS) or (words & {"two", "both", "neither", "either", "each"}
+                                                                and lemma == "side"):
+            # "the two sides": the two parties just named together, states as much as groups
+            found = self._pair_for(GROUP_TYPES | {"group"}) if lemma != "side" else (
+                self.pair if self.pair is not None and self.pair_age <= 1 else None)
             if found is not None:
                 older, newer = found
                 return [self._copy(older, start, token.i + 1, "description"),
@@ -479,14 +482,14 @@ class DescriptionResolver:
             return [mention]
         return []
 
-    def _pair_for(self) -> tuple[ActorMention, ActorMention] | None:
-        """What "the two groups" means: the pair just joined by "and", else the last two distinct groups named
-        or described (known to the gazetteer or not)."""
+    def _pair_for(self, kinds: frozenset[str]) -> tuple[ActorMention, ActorMention] | None:
+        """What "the two groups" means: the pair just joined by "and", else the last two distinct actors of
+        ``kinds`` named or described (known to the gazetteer or not)."""
         if self.pair is not None and self.pair_age <= 1:
             return self.pair
         last: list[ActorMention] = []
         for mention in reversed(self.recent):
-            if mention.type in GROUP_TYPES | {"group"} and all(m.name != mention.name for m in last):
+            if mention.type in kinds and all(m.name != mention.name for m in last):
                 last.append(mention)
             if len(last) == 2:
                 return last[1], last[0]
