@@ -715,6 +715,15 @@ def test_who_fought_alongside_whom_is_the_subject_not_the_object(extractor: Extr
     assert not any(r == "allied_with" and "al-Shabaab" in (s, t) for s, r, t, _ in found)
 
 
+def test_fighting_alongside_one_party_against_another_fights_only_the_other(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The MNLA fought alongside GATIA against the ISGS near Menaka."))
+    assert ("National Movement for the Liberation of Azawad", "fights", "Islamic State Sahel Province", False) in found
+    assert not any(r == "fights" and "GATIA" in (s, t) for s, r, t, _ in found)
+    found = _rels(_facts(extractor, "Alongside Egypt and the United States, Qatar mediated the talks between "
+                                    "Israel and Hamas."))
+    assert not any(r == "allied_with" for _, r, _, _ in found)  # fellow mediators are not allies
+
+
 def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Hezbollah's instructors coached the Zainabiyoun Brigade in urban warfare. "
                                     "Iran spent a decade propping up Bashar al-Assad."))

@@ -373,6 +373,8 @@ def objects(head: Token, ctx: SentenceContext, relation: str, exclude: ActorMent
             candidates = [child]
         elif child.dep_ == "prep" and child.lower_ == "against" and relation in ("allied_with", "supports"):
             continue  # "fought alongside X against Y", "sent drones against Y": Y is the enemy, not the friend
+        elif child.dep_ == "prep" and child.lower_ in ("alongside", "beside") and relation != "allied_with":
+            continue  # "fought alongside X against Y": X is the friend, not the enemy
         elif child.dep_ == "prep" and child.lower_ in ("on", "over", "about") and relation == "negotiates_with":
             continue  # "the Agreement on the Bangsamoro with Manila": what is negotiated, not with whom
         elif child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and child.nbor(-1).lower_ in (

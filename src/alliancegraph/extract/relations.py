@@ -61,6 +61,8 @@ def _head_word(trigger: Span) -> Token:
 def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pair], str]:
     """Argument pairs for a trigger, and the frame that found them (``mutual``: both directions)."""
     head = _head_word(trigger)
+    if head.pos_ == "ADP" and head.lower_ in BESIDE and head.head.lemma_.lower() in GO_BETWEEN:
+        return [], "go-between"  # "alongside Egypt, Qatar brokered the truce": fellow mediators, not allies
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
@@ -224,6 +226,9 @@ def _prep_object(trigger: Span, preps: tuple[str, ...], ctx: SentenceContext) ->
 
 
 BESIDE = frozenset({"alongside", "beside"})
+# verbs of standing between parties: those who do it side by side are go-betweens, not allies
+GO_BETWEEN = frozenset({"broker", "mediate", "host", "facilitate", "convene", "chair", "co-chair", "sponsor",
+                        "guarantee", "oversee", "monitor"})
 
 
 def _beside(prep: Token, ctx: SentenceContext) -> list[Pair]:
