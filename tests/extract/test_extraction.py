@@ -724,6 +724,16 @@ def test_fighting_alongside_one_party_against_another_fights_only_the_other(extr
     assert not any(r == "allied_with" for _, r, _, _ in found)  # fellow mediators are not allies
 
 
+def test_a_place_held_by_the_government_is_the_home_states_not_the_attackers(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "Yemen's war drags on. The Houthis shelled government-held Marib on Sunday."))
+    assert ("Yemen", "controls", "Marib", False) in found
+    assert not any(s == "Houthis" and r in ("controls", "supports") for s, r, _, _ in found)
+    found = _rels(_facts(extractor, "The Houthis shelled government-held Marib."))  # no state named: no holder
+    assert not any(r in ("controls", "supports") for _, r, _, _ in found)
+    found = _rels(_facts(extractor, "Houthi forces fired two missiles at a Greek-owned tanker."))
+    assert not any(r in ("controls", "supports") for _, r, _, _ in found)
+
+
 def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Hezbollah's instructors coached the Zainabiyoun Brigade in urban warfare. "
                                     "Iran spent a decade propping up Bashar al-Assad."))

@@ -771,10 +771,27 @@ def fused_to_unnamed(head: Token, ctx: SentenceContext) -> bool:
 def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:
     """ "US-backed SDF fighters", "the Iran-aligned militias", "a small al-Qaeda-aligned faction": the actor fused
     into a participle, and the actor the modified noun stands for (itself, or the name it is in apposition with)."""
-    doc = ctx.sent.doc
+    word = fused_word(head)
+    if word is None:
+        return None
+    modifier = ctx.mention_at(word)
+    found = _fused_noun(head, ctx)
+    if modifier is None or found is None or found == modifier or modifier.end != head.i - 1:
+        return None
+    return modifier, found
+
+
+def fused_word(head: Token) -> Token | None:
+    """The word fused into a participle before its hyphen: "US" of "US-backed", "government" of
+    "government-held"."""
+    doc = head.doc
     if head.dep_ != "amod" or head.tag_ not in ("VBN", "VBD", "JJ") or head.i < 2 or doc[head.i - 1].text != "-":
         return None
-    modifier = ctx.mention_at(doc[head.i - 2])
+    return doc[head.i - 2]
+
+
+def _fused_noun(head: Token, ctx: SentenceContext) -> ActorMention | None:
+    """The actor a noun modified by a fused participle stands for: itself, or the name it is in apposition with."""
     noun = head.head
     found = ctx.mention_at(noun) if noun.i > head.i else None
     if found is None and noun.i > head.i and not any(c.dep_ == "appos" for c in noun.children):
@@ -783,9 +800,23 @@ def fused_modifier(head: Token, ctx: SentenceContext) -> Pair | None:
         found = ctx.mention_at(noun.head)
     if found is None:
         found = next((m for c in noun.children if c.dep_ == "appos" and (m := ctx.mention_at(c)) is not None), None)
-    if modifier is None or found is None or found == modifier or modifier.end != head.i - 1:
+    return found
+
+
+# words for the state itself fused into a participle: "government-held", "army-controlled", "regime-backed"
+STATE_WORDS = frozenset({"government", "army", "regime", "military", "junta", "state"})
+
+
+def fused_state(head: Token, ctx: SentenceContext) -> Pair | None:
+    """ "government-held Marib", "the last army-held city": the home state and what the noun stands for; None
+    when the fused word names no actor and no state ("rebel-held Idlib" names no one)."""
+    word = fused_word(head)
+    if word is None or ctx.mention_at(word) is not None or word.lower_ not in STATE_WORDS or not ctx.home:
         return None
-    return modifier, found
+    found = _fused_noun(head, ctx)
+    if found is None or found.name == ctx.home:
+        return None
+    return ActorMention(ctx.home, "state", word.i, word.i + 1, "home"), found
 
 
 def _hyphen_modifier(mention: ActorMention, ctx: SentenceContext) -> bool:

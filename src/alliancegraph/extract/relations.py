@@ -97,6 +97,11 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         return [(noun, modifier) if relation in NOUN_FIRST else (modifier, noun)], "fused"
     if frames.fused_to_unnamed(head, ctx):
         return [], "fused"  # "Iran-backed militias attacked US bases": the militias are backed, not the US
+    if (word := frames.fused_word(head)) is not None and ctx.mention_at(word) is None:
+        # "government-held Marib": the home state holds it; "rebel-held Idlib" names no holder, and the
+        # clause's subject is not it
+        state = frames.fused_state(head, ctx)
+        return ([state] if state is not None and relation in ("controls", "supports", "allied_with") else []), "fused"
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
