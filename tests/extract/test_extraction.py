@@ -30,6 +30,18 @@ def test_gazetteer_names_are_canonical_and_offsets_exact(extractor: Extractor) -
         assert text[m.char_start : m.char_end] == m.text
 
 
+def test_a_states_army_is_its_main_force_not_its_intelligence_service_or_an_old_army(
+        extractor: Extractor) -> None:
+    def actors(text: str) -> set[str]:
+        return {m.actor for m in extractor.extract(Document("t", text, date="2020-01-01")).mentions}
+
+    assert "Tatmadaw" in actors("Myanmar's army shelled the town.")
+    assert "Pakistan Armed Forces" in actors("Pakistan's military denied it.")
+    # a unit named for a place matches only in its own case: not a group's "northern Gaza division"
+    assert "Gaza Division" not in actors("Islamic Jihad lost the commander of its northern Gaza division.")
+    assert "Gaza Division" in actors("The Gaza Division of the Israel Defense Forces was overrun on 7 October.")
+
+
 def test_a_surname_resolves_to_the_full_name_seen_in_the_document(extractor: Extractor) -> None:
     text = ("Colonel Amadou Sangare took command of the militia in Burkina Faso.\n\n"
             "Sangare later expelled French forces, said Moussa Keita, an analyst.")

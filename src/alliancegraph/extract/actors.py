@@ -60,12 +60,16 @@ def _before_open_bracket(ent: Span) -> int:
     return ent.end
 
 
+UNIT_WORDS = frozenset({"Forces", "Division", "Brigade", "Brigades", "Battalion", "Regiment", "Corps", "Command"})
+
+
 def is_case_sensitive(alias: str) -> bool:
     """Short aliases and acronyms (``US``, ``AQ``, ``TTP``) must match in their exact case, and so must a
-    militia named like a nation's forces ("Lebanese Forces", not "Lebanese forces")."""
+    body named like a nation's forces or a place's unit ("Lebanese Forces", not "Lebanese forces"; "Gaza
+    Division", not a group's "northern Gaza division")."""
     letters = [c for c in alias if c.isalpha()]
     words = alias.split()
-    if len(words) == 2 and words[1] == "Forces":
+    if len(words) == 2 and words[1] in UNIT_WORDS:
         return True
     return len(alias) <= 3 or (len(letters) <= 6 and all(c.isupper() for c in letters))
 
@@ -93,6 +97,20 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
 ARMY_WORDS = frozenset({"army", "military"})
 
 
+def _generic_forms(force: GazetteerEntry, state: GazetteerEntry | None) -> int:
+    """How many of a force's names are its state's generic ones ("Pakistani army", "Pakistan armed forces"): the
+    state's main force has most of them, its intelligence service or a historical unit none."""
+    if state is None:
+        return 0
+    owners = {form.lower() for form in (state.name, *state.demonyms)}
+    owners |= {f"{owner} armed" for owner in owners}
+    count = 0
+    for form in (force.name, *force.aliases):
+        words = form.lower().replace("'s", "").split()
+        count += len(words) >= 2 and words[-1] in ARMY_WORDS | {"forces"} and " ".join(words[:-1]) in owners
+    return count
+
+
 class ActorMatcher:
     """A pipeline component: gazetteer aliases and named entities become candidate actor spans."""
 
@@ -104,13 +122,16 @@ class ActorMatcher:
         # "Lebanon's army" is the state's force: state -> its armed forces, from the gazetteer's links (the force
         # some of whose names are "army" or "military", not its police or its intelligence service)
         self.forces: dict[str, str] = {}
+        best: dict[str, int] = {}
         for entry in gazetteer:
             words = {w for alias in entry.aliases for w in alias.lower().split()}
             if entry.type != "state_force" or not words & ARMY_WORDS:
                 continue
             for link in entry.links:
-                if link.get("relation") == "affiliate_of":
-                    self.forces.setdefault(link["target"], entry.name)
+                if link.get("relation") == "affiliate_of" and (
+                        score := _generic_forms(entry, gazetteer.entries.get(link["target"]))) > best.get(
+                        link["target"], -1):
+                    self.forces[link["target"]], best[link["target"]] = entry.name, score
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in gazetteer:
