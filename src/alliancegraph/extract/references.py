@@ -56,6 +56,7 @@ GROUP_TYPES = frozenset({"armed_group"})  # a description never stands for an un
 ORGANISED = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 # the parts of speech a description or pronoun can be ("the group", "it", "the two", "both")
 REFERRING_POS = frozenset({"NOUN", "PRON", "NUM", "DET"})
+DESCRIBING = GROUP_NOUNS | KIND_NOUNS | PAIR_NOUNS | NAMED_KINDS | MEMBER_NOUNS | CALLED_KINDS | {"side"}
 IT = frozenset({"it", "its", "itself"})
 THEY = frozenset({"they", "their", "them", "themselves"})
 HE = frozenset({"he", "his", "him", "himself"})
@@ -424,6 +425,8 @@ class DescriptionResolver:
         if token.pos_ != "NOUN":
             return []
         lemma = token.lemma_.lower()
+        if lemma not in DESCRIBING:
+            return []  # no noun but these describes an actor (most nouns of a sentence: skip them at once)
         dets = [c for c in token.children if c.dep_ in ("det", "nummod", "predet") or c.lower_ == "both"]
         words = {c.lower_ for c in dets}
         start = min([token.i] + [c.i for c in token.children
