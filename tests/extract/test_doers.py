@@ -228,6 +228,12 @@ def test_a_commanders_men_are_the_group_he_leads(extractor: Extractor) -> None:
     assert not any(r[0] == "Union for Peace in the Central African Republic" for r in rels)
 
 
+
+def test_a_commanders_named_movement_is_his_group_and_he_leads_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Jibril Ibrahim's Justice and Equality Movement sided with the army in 2023.")
+    assert ("Jibril Ibrahim", "leads", "Justice and Equality Movement", False) in rels
+
+
 def test_a_states_adjective_on_money_arms_or_advisers_names_the_giver(extractor: Extractor) -> None:
     assert ("Iran", "supports", "Hezbollah", False) in _rels(extractor, "Hezbollah receives Iranian weapons.")
     assert ("Russia", "supports", "Mali", False) in _rels(extractor, "Mali has relied on Russian instructors.")

@@ -547,7 +547,8 @@ def governments_as_states(doc: Doc, mentions: list[ActorMention], led: dict[str,
         state = led.get(mention.name) if mention.type == "person" else None
         head = doc[mention.end - 1]
         group = (commanded or {}).get(mention.name) if mention.type == "person" else None
-        if group is not None and head.dep_ == "poss" and head.head.lower_ in FOLLOWER_NOUNS:
+        named = any(m.start <= head.head.i < m.end for m in mentions)  # "Jibril's Justice and Equality Movement"
+        if group is not None and head.dep_ == "poss" and head.head.lower_ in FOLLOWER_NOUNS and not named:
             out.append(ActorMention(group, "armed_group", mention.start, head.head.i + 1, "followers"))
             continue
         noun = None
