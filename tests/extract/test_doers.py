@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliancegraph import Document, Event, Relation
+from alliancegraph import Document, Event, Quantity, Relation
 from alliancegraph.extract import Extractor
 from tests.conftest import relation_keys
 
@@ -259,3 +259,9 @@ def test_a_states_posts_and_assets_stand_for_the_state_when_struck(extractor: Ex
     assert ("Islamic State Khorasan Province", "fights", "Russia", False) in _rels(extractor, text)
     # people of a state are not the state
     assert not any(t == "Syria" for _, _, t, _ in _rels(extractor, "ISIS gunmen killed Syrian civilians in Palmyra."))
+
+
+def test_a_name_set_off_before_its_description_is_the_subject_the_parser_missed(extractor: Extractor) -> None:
+    document = Document("t", "MINUSCA, the UN mission, has about 14,000 uniformed personnel.", date="2024-01-01")
+    counts = [(q.actor, q.measure, q.value) for q in extractor.extract(document).facts if isinstance(q, Quantity)]
+    assert counts == [("MINUSCA", "troops", 14000)]

@@ -166,7 +166,7 @@ def resolve_token(token: Token, ctx: SentenceContext) -> ActorMention | None:
             named = ctx.mention_at(child) if child.dep_ == "appos" else None
             if named is not None:
                 return named
-        named = _set_off_name(token, ctx)
+        named = _set_off_name(token, ctx) or _name_set_before(token, ctx)
         if named is not None:
             return named
         if token.dep_ == "appos" and (named := ctx.mention_at(token.head)) is not None:
@@ -214,6 +214,20 @@ def _set_off_name(noun: Token, ctx: SentenceContext) -> ActorMention | None:
         return None
     named = ctx.mention_at(doc[noun.i + 2])
     if named is None or named.start != noun.i + 2 or named.end >= len(doc) or doc[named.end].text != ",":
+        return None
+    return named if named.type not in ("place", "person") else None
+
+
+def _name_set_before(noun: Token, ctx: SentenceContext) -> ActorMention | None:
+    """ "MINUSCA, the UN mission, has 14,000 personnel": the parser makes the description the subject and hangs
+    the name before it on the verb; the name is what the description stands for."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    named = next((m for c in noun.head.children if c.dep_ == "npadvmod" and c.i < noun.i
+                  and (m := ctx.mention_at(c)) is not None), None)
+    doc = noun.doc
+    left = noun.left_edge.i
+    if named is None or left < 1 or doc[left - 1].text != "," or named.end != left - 1:
         return None
     return named if named.type not in ("place", "person") else None
 

@@ -146,6 +146,9 @@ def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | N
             return ctx.mention_at(ancestor.head)
     for child in head.head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            named = frames.resolve_token(child, ctx) if child.pos_ == "NOUN" else None
+            if named is not None and named in groups and ctx.mention_at(child) is None:
+                return named  # "MINUSCA, the UN mission, has 14,000 personnel": MINUSCA's
             for token in child.subtree:
                 found = ctx.mention_at(token)
                 if found is not None and found in groups:
