@@ -746,6 +746,12 @@ def test_a_place_held_by_the_government_is_the_home_states_not_the_attackers(ext
     assert not any(r in ("controls", "supports") for _, r, _, _ in found)
 
 
+def test_breaking_the_back_of_a_group_is_defeating_it_not_backing_it(extractor: Extractor) -> None:
+    found = _rels(_facts(extractor, "The Peruvian army broke the back of the Shining Path in the 1990s."))
+    assert ("Peru", "fights", "Shining Path", False) in found
+    assert not any(r == "supports" for _, r, _, _ in found)
+
+
 def test_coaching_and_propping_up_are_support(extractor: Extractor) -> None:
     found = _rels(_facts(extractor, "Hezbollah's instructors coached the Zainabiyoun Brigade in urban warfare. "
                                     "Iran spent a decade propping up Bashar al-Assad."))
