@@ -311,3 +311,13 @@ def test_whoever_casts_someone_as_a_part_of_a_group_is_not_that_part(extractor: 
     text = "The Islamic Salvation Army took up arms in 1993 as the Islamic Salvation Front's military wing."
     assert ("Islamic Salvation Army", "affiliate_of", "Islamic Salvation Front", False) in relation_keys(
         extractor, text)
+
+
+def test_a_group_acting_under_a_president_is_not_led_by_him_and_a_title_word_is_no_actor(
+        extractor: Extractor) -> None:
+    rels = _rels(extractor, "Under President Kaboré, the VDP grew quickly. The AIS disbanded in 2000 under "
+                            "President Abdelaziz Bouteflika's amnesty.")
+    assert not any(r[1] == "leads" and r[2] != "Burkina Faso" and r[2] != "Algeria" for r in rels)
+    rels = _rels(extractor, "Supreme Leader Ali Khamenei named Esmail Qaani as the new head of the Quds Force.")
+    assert ("Esmail Qaani", "leads", "Quds Force", False) in rels
+    assert not any(r[1] == "leads" and r[0] == "Ali Khamenei" for r in rels)

@@ -557,6 +557,10 @@ LEAVING = frozenset({"leave", "quit", "desert", "defect", "abandon", "betray", "
 FOUNDING_VERBS = frozenset({"found", "form", "create", "establish", "launch", "rebuild", "build", "start"})
 
 
+# titles of a head of state or government: "under President X" dates a rule, an emir's group is led by him
+RULER_TITLES = frozenset({"president", "premier", "prime", "king", "sultan", "chancellor", "dictator", "shah"})
+
+
 def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
     """ "Under Djamel Zitouni, the GIA exported its war", "the IRA's leadership, under its chief of staff
     Cathal Goulding, voted": a person the clause's group acted under leads it."""
@@ -566,8 +570,10 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         person = resolve_token(obj, ctx) if obj is not None else None
-        if person is None or person.type != "person":
+        if obj is None or person is None or person.type != "person":
             continue
+        if person.name in ctx.rulers or any(t.lower_ in RULER_TITLES for t in obj.subtree if t.i < person.start):
+            continue  # "under President Kaboré, the VDP grew": a ruler's time, not the group's leader
         part = prep.head.lemma_.lower() in ctx.lexicon.relation_triggers.get("affiliate_of", ())
         owned = ctx.mention_at(prep.head) or (next((m for c in prep.head.children if c.dep_ == "poss"
                                                     and (m := ctx.mention_at(c)) is not None), None) if part else None)
