@@ -321,3 +321,11 @@ def test_a_group_acting_under_a_president_is_not_led_by_him_and_a_title_word_is_
     rels = _rels(extractor, "Supreme Leader Ali Khamenei named Esmail Qaani as the new head of the Quds Force.")
     assert ("Esmail Qaani", "leads", "Quds Force", False) in rels
     assert not any(r[1] == "leads" and r[0] == "Ali Khamenei" for r in rels)
+
+
+def test_the_commander_of_a_coalition_against_a_group_does_not_lead_the_group(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Lt. Gen. Paul Funk, the commander of the coalition against the Islamic State, "
+                            "visited Baghdad.")
+    assert not any(r[1] == "leads" and r[2] == "Islamic State" for r in rels)
+    rels = _rels(extractor, "Abu Mohammed al-Julani, the leader of Hayat Tahrir al-Sham, spoke in Idlib.")
+    assert ("Abu Mohammad al-Julani", "leads", "Hayat Tahrir al-Sham", False) in rels

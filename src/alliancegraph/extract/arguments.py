@@ -1045,6 +1045,9 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
             if child.lower_ == "in" and not _names_group(child, ctx):
                 continue  # "a commander in Syria" is where, not whose
             of_object = _argument_in(child, ctx, None)
+            if of_object is not None and head_of(of_object, ctx).head.lower_ == "against" and (
+                    head_of(of_object, ctx).head.head != head):
+                of_object = None  # "the commander of the coalition against the Islamic State": its enemy
         elif child.dep_ == "appos":
             found = resolve_token(child, ctx)
             if found is not None:
