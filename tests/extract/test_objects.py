@@ -329,3 +329,10 @@ def test_the_commander_of_a_coalition_against_a_group_does_not_lead_the_group(ex
     assert not any(r[1] == "leads" and r[2] == "Islamic State" for r in rels)
     rels = _rels(extractor, "Abu Mohammed al-Julani, the leader of Hayat Tahrir al-Sham, spoke in Idlib.")
     assert ("Abu Mohammad al-Julani", "leads", "Hayat Tahrir al-Sham", False) in rels
+
+
+def test_a_building_named_like_an_organisation_is_a_place_not_a_party(extractor: Extractor) -> None:
+    rels = _rels(extractor, "Al-Shabaab killed 148 people at Garissa University College in April 2015.")
+    assert not any(r[1] == "fights" for r in rels)
+    document = Document("t", "Al-Shabaab gunmen attacked the Westgate Hospital in Nairobi.", date="2015-01-01")
+    assert "Westgate Hospital" not in {m.actor for m in extractor.extract(document).mentions if m.actor_type != "place"}
