@@ -336,3 +336,10 @@ def test_a_building_named_like_an_organisation_is_a_place_not_a_party(extractor:
     assert not any(r[1] == "fights" for r in rels)
     document = Document("t", "Al-Shabaab gunmen attacked the Westgate Hospital in Nairobi.", date="2015-01-01")
     assert "Westgate Hospital" not in {m.actor for m in extractor.extract(document).mentions if m.actor_type != "place"}
+
+
+def test_a_branch_killing_a_man_of_its_own_group_is_no_war_with_it(extractor: Extractor) -> None:
+    rels = _rels(extractor, "In 2013 the Amniyat killed Ibrahim al-Afghani, a co-founder of al-Shabaab.")
+    assert not any(r[1] == "fights" for r in rels)
+    rels = _rels(extractor, "In 2014 a US airstrike killed Ahmed Abdi Godane, the leader of al-Shabaab.")
+    assert ("United States", "fights", "al-Shabaab", False) in rels

@@ -175,6 +175,14 @@ class Extractor:
                 infos.setdefault(mention.actor, ActorInfo(mention.actor, mention.actor_type))
         return list(infos.values())
 
+    def _within(self, fact: Fact) -> bool:
+        """A fight between a group and a branch of its own ("the Amniyat, al-Shabaab's security service, killed
+        a co-founder"): a purge inside one actor, which the gazetteer knows as one."""
+        if not isinstance(fact, Relation) or fact.relation != "fights":
+            return False
+        parents = self.affiliates.parents
+        return parents.get(fact.source) == fact.target or parents.get(fact.target) == fact.source
+
     def _theatre(self, paragraphs: list[list[ActorMention]]) -> Counter[str]:
         """A vote for the state each armed group of the document is from (the gazetteer's region): an article
         about the MILF and Abu Sayyaf is set in the Philippines even when it names the state once."""
@@ -261,6 +269,7 @@ class Extractor:
         types = {m.actor: m.actor_type for m in mentions}
         facts = leaders_from_successions(facts, changes, types, self.led_groups)
         facts = fights_from_killings(close_tenures(facts), types, self.person_groups)
+        facts = [f for f in facts if not self._within(f)]
         if self.second_reader is not None and proposed:
             facts += self.second_reader.decide(proposed, facts)
         return Extraction(document.id, tuple(mentions), tuple(facts))
