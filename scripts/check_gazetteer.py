@@ -39,7 +39,11 @@ def norm(text: str) -> str:
 def check(path: Path) -> tuple[list[str], Counter[str]]:
     problems: list[str] = []
     actors: list[dict[str, Any]] = []
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return [f"{path}: cannot read it as UTF-8 text ({err})"], Counter()
+    for lineno, raw in enumerate(text.splitlines(), 1):
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:

@@ -85,3 +85,12 @@ def test_the_gazetteer_checker_finds_a_clash_and_an_unsorted_file(tmp_path: Path
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     problems, _ = checker.check(path)
     assert any("clashes" in p for p in problems) and any("not sorted" in p for p in problems)
+
+
+def test_the_gazetteer_checker_names_a_file_it_cannot_read(tmp_path: Path) -> None:
+    path = tmp_path / "actors.jsonl"
+    path.write_bytes(b"\xff\xfe\x00 not text")
+    problems, counts = _checker().check(path)
+    assert problems and "actors.jsonl" in problems[0] and "UTF-8" in problems[0] and not counts
+    problems, _ = _checker().check(tmp_path / "missing.jsonl")
+    assert problems and "missing.jsonl" in problems[0]
