@@ -474,6 +474,19 @@ def test_casualties_without_a_perpetrator_belong_to_the_victims(extractor: Extra
     assert ("Hezbollah", "casualties", 150) in found
 
 
+def test_casualties_with_no_killer_named_belong_to_the_group_in_view(extractor: Extractor) -> None:
+    text = "The Allied Democratic Forces have stepped up raids around Beni. On Tuesday three soldiers were killed."
+    assert ("Allied Democratic Forces", "casualties", 3) in _quantities(extractor, text)
+    text = "Boko Haram has stepped up raids in Borno. At least 12 villagers were killed in a raid on Konduga."
+    assert ("Boko Haram", "casualties", 12) in _quantities(extractor, text)
+
+
+def test_a_groups_dead_with_no_killer_named_are_the_home_states_casualties(extractor: Extractor) -> None:
+    text = ("Nigeria's army has pressed Boko Haram hard around Lake Chad since January, and Nigerian officials say "
+            "the offensive is working. Some 40 Boko Haram fighters were killed near Monguno last week.")
+    assert ("Nigeria", "casualties", 40) in _quantities(extractor, text)
+
+
 def test_a_range_of_money_has_both_ends(extractor: Extractor) -> None:
     found = _quantities(extractor, "Al-Shabaab raises between $100 million and $150 million a year in taxes.")
     assert {("al-Shabaab", "funds_usd", 100_000_000), ("al-Shabaab", "funds_usd", 150_000_000)} <= found

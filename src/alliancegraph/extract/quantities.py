@@ -112,20 +112,36 @@ def _where(mention: ActorMention, ctx: SentenceContext) -> bool:
     return mention.type == "state" and token.dep_ == "pobj" and token.head.lower_ in WHERE
 
 
-def _actor(number: Token, head: Token, ctx: SentenceContext) -> ActorMention | None:
+def _actor(number: Token, head: Token, ctx: SentenceContext, harm: bool = False) -> ActorMention | None:
     """The actor measured.
 
     In order: for casualties, who caused them; a name in the counted noun's own phrase ("TTP fighters",
     "its fighters"); the owner of a size word ("its strength at 4,000"); the name a relative clause hangs
     on ("ISWAP, which ... estimated at 3,500"); the subject of the clause ("al-Shabaab commands 7,000
     fighters"), or of a controlled verb ("forced the PLO to evacuate 11,000 fighters"); the last armed actor
-    before.  A state named as where the counted are ("200 fighters in Syria") is never the actor.
+    before.  A state named as where the counted are ("200 fighters in Syria") is never the actor.  A casualty
+    count (``harm``) whose killer the sentence leaves unnamed goes to the armed group the passage is about
+    when the dead are a state's side or nobody's ("three soldiers were killed in the ambush").
     """
     groups = [m for m in ctx.mentions if m.type != "place" and not _is_estimator(m, ctx) and not _where(m, ctx)]
-    armed = [m for m in groups if m.type in ARMED]
     perpetrator = _perpetrator(head, ctx, groups)
     if perpetrator is not None:
         return perpetrator
+    found = _measured(number, head, ctx, groups)
+    if harm and (found is None or found.type in ("state", "state_force") or found.name in ctx.forces):
+        group = ctx.group_in_view
+        if group is not None and found is not None and group.name in (found.name, ctx.forces.get(found.name)):
+            return found
+        return group or found
+    victims = found is not None and found.type == "armed_group" and head.left_edge.i <= found.start <= head.i
+    if harm and victims and found is not None and ctx.home:
+        return ActorMention(ctx.home, "state", found.start, found.end, "home")  # "20 al-Shabaab fighters were killed"
+    return found
+
+
+def _measured(number: Token, head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
+    """The actor a number measures when no killer is named: see :func:`_actor`."""
+    armed = [m for m in groups if m.type in ARMED]
     if head.dep_ == "dobj" and head.head.lemma_.lower() == "claim":
         claimant = frames.subject(head.head, ctx)  # "the Islamic State claimed 153 attacks": its attacks
         if claimant is not None and not claimant[1] and claimant[0].type in ARMED:
@@ -224,7 +240,7 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
         measure, head = found
         if measure == "casualties" and not has_cue(sent, HARM):
             continue  # "home to three million people" counts no victims
-        actor = _actor(token, head, ctx)
+        actor = _actor(token, head, ctx, harm=measure == "casualties")
         if actor is None:
             continue
         if actor.type == "person" and measure == "troops" and actor.name in ctx.rulers:
