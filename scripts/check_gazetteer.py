@@ -22,7 +22,7 @@ from typing import Any
 
 DEFAULT = Path(__file__).resolve().parents[1] / "src" / "alliancegraph" / "data" / "actors.jsonl"
 TYPES = {"armed_group", "state", "state_force", "person", "organization"}
-RELATIONS = {"affiliate_of", "split_from", "leads", "member_of"}
+RELATIONS = {"affiliate_of", "split_from", "leads", "member_of", "allied_with"}
 ROLES = {"leader", "deputy", "founder", "commander"}
 REQUIRED = {"name": str, "type": str, "aliases": list, "region": str, "links": list}
 OPTIONAL = {"ofac": int, "demonyms": str, "capitals": str}  # lists of these
@@ -91,8 +91,6 @@ def check(path: Path) -> tuple[list[str], Counter[str]]:
             if other["type"] != a["type"] or other["region"] == a["region"]:
                 problems.append(f"alias {alias!r} of {a['name']!r} clashes with {other['name']!r}")
             shared.add(norm(alias))
-    if len(shared) > MAX_SHARED:
-        problems.append(f"{len(shared)} forms are shared by two actors (at most {MAX_SHARED})")
         for link in a["links"]:
             if not isinstance(link, dict) or link.get("relation") not in RELATIONS:
                 problems.append(f"{a['name']!r}: bad link {link!r}")
@@ -101,6 +99,11 @@ def check(path: Path) -> tuple[list[str], Counter[str]]:
                 problems.append(f"{a['name']!r}: link target {link.get('target')!r} is not another actor")
             if (link["relation"] == "leads") != ("role" in link) or link.get("role", "leader") not in ROLES:
                 problems.append(f"{a['name']!r}: bad role in {link!r}")
+            if "terms" in link and not _good_terms(link["terms"], a, by_name.get(link.get("target"))):
+                problems.append(f"{a['name']!r}: terms must be [[start, end or null], ...] years of a person's rule "
+                                f"of a state, in {link!r}")
+    if len(shared) > MAX_SHARED:
+        problems.append(f"{len(shared)} forms are shared by two actors (at most {MAX_SHARED})")
 
     keys = [(a["type"], a["name"].casefold()) for a in actors]
     if keys != sorted(keys):
@@ -110,6 +113,17 @@ def check(path: Path) -> tuple[list[str], Counter[str]]:
         if counts[typ] < minimum:
             problems.append(f"only {counts[typ]} {typ} actors (minimum {minimum})")
     return problems, counts
+
+
+def _good_terms(terms: object, actor: dict[str, Any], target: dict[str, Any] | None) -> bool:
+    """A ruler's years in office: a list of [first year, last year or null] pairs, in order."""
+    if actor["type"] != "person" or target is None or target["type"] != "state" or not isinstance(terms, list):
+        return False
+    for term in terms:
+        if not (isinstance(term, list) and len(term) == 2 and type(term[0]) is int
+                and (term[1] is None or (type(term[1]) is int and term[0] <= term[1]))):
+            return False
+    return bool(terms)
 
 
 def main() -> int:

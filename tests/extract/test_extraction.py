@@ -487,6 +487,20 @@ def test_a_groups_dead_with_no_killer_named_are_the_home_states_casualties(extra
     assert ("Nigeria", "casualties", 40) in _quantities(extractor, text)
 
 
+def test_a_ruler_who_led_a_rebel_group_acts_for_it_before_he_ruled(extractor: Extractor) -> None:
+    text = ("Yoweri Museveni founded the National Resistance Army in 1981. In 1984 Museveni's fighters ambushed "
+            "the Uganda National Liberation Army.")
+    rels = _rels(_facts(extractor, text))
+    assert ("National Resistance Army", "fights", "Uganda National Liberation Army", False) in rels
+    assert not any(r[0] == "Uganda" for r in rels)
+    text = "The National Resistance Army took Kampala in 1986. In 2016 Museveni's soldiers attacked al-Shabaab."
+    assert ("Uganda", "fights", "al-Shabaab", False) in _rels(_facts(extractor, text))
+    rels = _rels(_facts(extractor, "Jolani led the Nusra Front in 2014. He attacked the Islamic State.",
+                        date="2016-05-01"))
+    assert ("Jabhat al-Nusra", "fights", "Islamic State", False) in rels
+    assert not any("Syria" in r for r in rels)
+
+
 def test_a_range_of_money_has_both_ends(extractor: Extractor) -> None:
     found = _quantities(extractor, "Al-Shabaab raises between $100 million and $150 million a year in taxes.")
     assert {("al-Shabaab", "funds_usd", 100_000_000), ("al-Shabaab", "funds_usd", 150_000_000)} <= found

@@ -87,6 +87,21 @@ def test_the_gazetteer_checker_finds_a_clash_and_an_unsorted_file(tmp_path: Path
     assert any("clashes" in p for p in problems) and any("not sorted" in p for p in problems)
 
 
+def test_the_gazetteer_checker_rejects_terms_that_are_not_a_rulers_years(tmp_path: Path) -> None:
+    lines = [{"name": "Uganda", "type": "state", "aliases": [], "region": "Uganda", "links": []},
+             {"name": "Alpha Front", "type": "armed_group", "aliases": [], "region": "Uganda", "links": []},
+             {"name": "Ann Bee", "type": "person", "aliases": [], "region": "Uganda",
+              "links": [{"relation": "leads", "target": "Uganda", "role": "leader", "terms": [[1990, 1985]]},
+                        {"relation": "leads", "target": "Alpha Front", "role": "leader", "terms": [[1980, None]]}]},
+             {"name": "Cy Dee", "type": "person", "aliases": [], "region": "Uganda",
+              "links": [{"relation": "leads", "target": "Uganda", "role": "leader", "terms": [[1986, None]]}]}]
+    lines.sort(key=lambda x: (x["type"], x["name"].casefold()))
+    path = tmp_path / "actors.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    problems, _ = _checker().check(path)
+    assert [p.split(":")[0] for p in problems if "terms" in p] == ["'Ann Bee'", "'Ann Bee'"]
+
+
 def test_the_gazetteer_checker_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     path = tmp_path / "actors.jsonl"
     path.write_bytes(b"\xff\xfe\x00 not text")

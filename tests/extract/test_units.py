@@ -54,6 +54,15 @@ def test_gazetteer_lookup_ignores_case_hyphens_titles_and_possessives() -> None:
     assert g.lookup("al-Shabaab") is None
 
 
+def test_a_rulers_terms_say_when_he_led_his_state() -> None:
+    ruler = GazetteerEntry("Ann Bee", "person", links=(
+        {"relation": "leads", "target": "Alpha Front", "role": "founder"},
+        {"relation": "leads", "target": "Uganda", "role": "leader", "terms": [[1986, 1990], [2001, None]]}))
+    assert [ruler.in_office("Uganda", y) for y in (1985, 1986, 1990, 1995, 2001, 2030)] == [
+        False, True, True, False, True, True]
+    assert ruler.in_office("Alpha Front", 1990) is None  # no terms: the gazetteer does not say
+
+
 def test_a_transliteration_of_a_group_finds_it_but_not_a_person_or_a_shared_spelling() -> None:
     assert spelling_key("Gama'a al-Islamiyya") == spelling_key("Gamaa Islamiya")
     assert spelling_key("Harakat ash-Shabab al-Mujahidin") == spelling_key("Harakat al-Shabaab al-Mujahideen")

@@ -39,10 +39,18 @@ class GazetteerEntry:
     type: str
     aliases: tuple[str, ...] = ()
     region: str | None = None
-    links: tuple[dict[str, str], ...] = field(default=())
+    links: tuple[dict[str, Any], ...] = field(default=())
     # states only: "Turkish" (in "Turkish drones") and "Ankara" (in "Ankara says") name the state
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+
+    def in_office(self, state: str, year: int) -> bool | None:
+        """Whether a ruler led ``state`` in ``year``, from the ``terms`` of his link to it (``[[1986, null]]``);
+        None when the gazetteer gives no terms."""
+        terms = next((link["terms"] for link in self.links if link.get("target") == state and "terms" in link), None)
+        if terms is None:
+            return None
+        return any(start <= year and (end is None or year <= end) for start, end in terms)
 
     def kind_nouns(self, nouns: frozenset[str]) -> frozenset[str]:
         """Which of ``nouns`` the group's own names use ("Taliban movement" -> movement)."""

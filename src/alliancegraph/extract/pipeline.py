@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -62,6 +63,12 @@ EXTRACTOR_NAME = "alliancegraph-rules"
 EXTRACTOR_VERSION = "0.1"
 ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Sgt.", "Gov.", "Sen.", "Rep.",
                  "Cpl.", "Cmdr.", "Lt.-Gen.", "Maj.-Gen.", "No.", "St.")
+
+
+def _year(text: str | None) -> int | None:
+    """The first year a date or a time names ("2013-05-01", "2001/2005"), if any."""
+    found = re.search(r"\d{4}", text or "")
+    return int(found.group()) if found else None
 
 
 def build_nlp(gazetteer_path: str | Path | None = None) -> Language:
@@ -124,6 +131,10 @@ class Extractor:
         self.commanders = {entry.name: led[0] for entry in self.gazetteer if entry.type == "person" and len(
             led := list(dict.fromkeys(link["target"] for link in entry.links if link.get("relation") == "leads"
                         and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))) == 1}
+        # the armed groups each ruler led, often before he ruled (Museveni's NRA, Jolani's Nusra Front)
+        self.rebel_rulers = {name: groups for name in self.rulers if (groups := tuple(
+            link["target"] for link in self.gazetteer.entries[name].links if link.get("relation") == "leads"
+            and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))}
         # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
@@ -183,6 +194,30 @@ class Extractor:
         parents = self.affiliates.parents
         return parents.get(fact.source) == fact.target or parents.get(fact.target) == fact.source
 
+    def _roles(self, named: frozenset[str], year: int | None) -> tuple[dict[str, str], dict[str, str]]:
+        """The rulers and commanders at one time of a document.
+
+        A ruler who also led an armed group acts for his state only while he ruled it (the ``terms`` of his
+        link in the gazetteer; with no date, always); before or after, he is his group's man when the document
+        names that group.  In a history of the bush war "Museveni's fighters" are the NRA's, and "Museveni
+        attacked Kampala" is no act of Uganda's; in 2015 they are Uganda's."""
+        rebels = [name for name in self.rebel_rulers if name in named]
+        if not rebels:
+            return self.rulers, self.commanders
+        rulers, commanders = dict(self.rulers), dict(self.commanders)
+        for name in rebels:
+            ruling = self.gazetteer.entries[name].in_office(self.rulers[name], year) if year is not None else True
+            if ruling is None:
+                continue
+            if ruling:
+                commanders.pop(name, None)
+                continue
+            del rulers[name]
+            groups = [g for g in self.rebel_rulers[name] if g in named]
+            if len(groups) == 1:
+                commanders[name] = groups[0]
+        return rulers, commanders
+
     def _theatre(self, paragraphs: list[list[ActorMention]]) -> Counter[str]:
         """A vote for the state each armed group of the document is from (the gazetteer's region): an article
         about the MILF and Abu Sayyaf is set in the Philippines even when it names the state once."""
@@ -204,6 +239,9 @@ class Extractor:
         named = frozenset(found.name for doc in docs for span in doc.spans[SPANS_KEY]
                           if span.kb_id_ and (found := resolver.resolve(span)) is not None)
         descriptions = DescriptionResolver(self.kinds, replace(self.affiliates, named=named))
+        year = _year(document.date)
+        roles = {year: self._roles(named, year)}
+        rulers, commanders = roles[year]
         mentions: list[Mention] = []
         facts: list[Fact] = []
         speaker: str | None = None
@@ -218,7 +256,7 @@ class Extractor:
                 if found is None:
                     continue
                 resolved.append(ActorMention(found.name, found.type, span.start, span.end, found.method))
-            resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers, self.commanders)
+            resolved = governments_as_states(doc, units_as_forces(doc, resolved), self.rulers, commanders)
             resolved = unnamed_places(doc, resolved, self.known_places)
             states.update(m.name if m.type == "state" else self.forces[m.name] for m in resolved
                           if m.type == "state" or m.name in self.forces)
@@ -243,12 +281,15 @@ class Extractor:
                 if said:
                     speaker = paragraph_speaker = said
                 times, default_time = sentence_times(sent, document)
+                when = _year(default_time) or year
+                if when not in roles:
+                    roles[when] = self._roles(named, when)
                 ctx = SentenceContext(
                     document=document, sent=sent, offset=offset, mentions=in_sentence, lexicon=self.lexicon,
                     speaker=said or (paragraph_speaker if quoting(sent) else None) or document.author,
                     time=default_time, times=times,
                     questioned=index + 1 < len(sentences) and questions_previous(sentences[index + 1]),
-                    forces=self.forces, rulers=self.rulers, commanders=self.commanders, group_in_view=in_view,
+                    forces=self.forces, rulers=roles[when][0], commanders=roles[when][1], group_in_view=in_view,
                     home=home,
                 )
                 triggers = self.triggers.find(sent)
