@@ -501,6 +501,23 @@ def test_a_ruler_who_led_a_rebel_group_acts_for_it_before_he_ruled(extractor: Ex
     assert not any("Syria" in r for r in rels)
 
 
+def test_people_who_died_are_casualties_not_a_strength(extractor: Extractor) -> None:
+    found = _quantities(extractor, "The Houthis said five of their fighters died on the first night.")
+    assert found == {("Houthis", "casualties", 5)}
+
+
+def test_targets_a_state_struck_count_its_airstrikes(extractor: Extractor) -> None:
+    found = _quantities(extractor, "Israel's military said it had struck 371 targets in Gaza.")
+    assert found == {("Israel", "airstrikes", 371)}
+
+
+def test_men_under_arms_are_fighters_and_instructors_are_troops(extractor: Extractor) -> None:
+    found = _quantities(extractor, "Israeli intelligence estimated that Hamas had some 30,000 men under arms.")
+    assert ("Hamas", "fighters", 30_000) in found
+    found = _quantities(extractor, "Russia has sent roughly 100 instructors to Niger.")
+    assert ("Russia", "troops", 100) in found
+
+
 def test_a_range_of_money_has_both_ends(extractor: Extractor) -> None:
     found = _quantities(extractor, "Al-Shabaab raises between $100 million and $150 million a year in taxes.")
     assert {("al-Shabaab", "funds_usd", 100_000_000), ("al-Shabaab", "funds_usd", 150_000_000)} <= found

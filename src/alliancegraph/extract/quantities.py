@@ -23,6 +23,8 @@ SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "member
 RANGE_WORDS = frozenset({"to", "and", "-", "–"})
 CURRENCY = frozenset({"$", "€", "£"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
+STRIKING = frozenset({"strike", "hit", "bomb", "pound"})
+DYING = frozenset({"die", "perish"})
 HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
 ARMED = frozenset({"armed_group", "state_force", "state"})
 WHERE = frozenset({"in", "inside", "outside", "across", "throughout", "near", "into", "within"})
@@ -62,6 +64,8 @@ def _measure(number: Token, ctx: SentenceContext) -> tuple[str, Token] | None:
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
     if _harm_verb(head) is not None:
         return "casualties", head  # "killed 203 militants", "16 soldiers were killed": victims, not strength
+    if head.lemma_.lower() == "target" and head.dep_ == "dobj" and head.head.lemma_.lower() in STRIKING:
+        return "airstrikes", head  # "the air force struck 371 targets"
     lemmas = [head.lemma_.lower()] + [t.lemma_.lower() for t in window]
     for measure, words in ctx.lexicon.measures.items():
         if measure == "districts_share":
@@ -80,7 +84,8 @@ def _harm_verb(head: Token) -> Token | None:
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
         head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
     harmed = head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
-    return verb if harmed else None
+    died = head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in DYING  # "26 hostages died"
+    return verb if harmed or died else None
 
 
 def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
@@ -247,7 +252,7 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
             actor = replace(actor, name=ctx.rulers[actor.name])  # "Kagame sent 1,000 soldiers": Rwanda's
         elif actor.type == "person" and measure == "fighters" and actor.name in ctx.commanders:
             actor = replace(actor, name=ctx.commanders[actor.name])  # "his force has 40,000 fighters": his group's
-        if measure == "troops" and actor.name in ctx.forces:
+        if measure in ("troops", "airstrikes") and actor.name in ctx.forces:
             actor = replace(actor, name=ctx.forces[actor.name])  # "2,400 French troops": France's troops
         before = sent.doc[max(sent.start, token.i - 3) : token.i]
         quantity = Quantity(
