@@ -518,6 +518,11 @@ def test_men_under_arms_are_fighters_and_instructors_are_troops(extractor: Extra
     assert ("Russia", "troops", 100) in found
 
 
+def test_a_toll_in_words_from_eleven_to_ninety_is_read(extractor: Extractor) -> None:
+    found = _quantities(extractor, "AQIM claimed the raid. Twelve soldiers were killed and seventy were wounded.")
+    assert ("al-Qaeda in the Islamic Maghreb", "casualties", 12) in found
+
+
 def test_a_range_of_money_has_both_ends(extractor: Extractor) -> None:
     found = _quantities(extractor, "Al-Shabaab raises between $100 million and $150 million a year in taxes.")
     assert {("al-Shabaab", "funds_usd", 100_000_000), ("al-Shabaab", "funds_usd", 150_000_000)} <= found
