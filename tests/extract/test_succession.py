@@ -45,3 +45,23 @@ def test_his_predecessor_in_the_next_sentence(extractor: Extractor) -> None:
     leads = _leads(extractor, "Hassan Nasrallah leads Hezbollah. His predecessor, Abbas al-Musawi, was killed "
                               "in 1992, and al-Musawi's predecessor, Subhi al-Tufayli, later broke with the group.")
     assert leads[("Abbas al-Musawi", "Hezbollah")] == "/1992"
+
+
+def test_a_man_who_takes_command_leads_the_group_in_view(extractor: Extractor) -> None:
+    leads = _leads(extractor, "Boko Haram was founded by Mohammed Yusuf. After Yusuf was killed in police custody "
+                              "in 2009, Abubakar Shekau took command.")
+    assert leads[("Abubakar Shekau", "Boko Haram")] == "2009/"
+    leads = _leads(extractor, "Hezbollah lost its leader in 1992. Hassan Nasrallah took command of the group.")
+    assert ("Hassan Nasrallah", "Hezbollah") in leads
+
+
+def test_a_man_named_emir_leads_the_group_in_view(extractor: Extractor) -> None:
+    leads = _leads(extractor, "Al-Shabaab lost its emir in an American strike. Ahmed Diriye was chosen as the "
+                              "new emir.")
+    assert ("Ahmad Diriye", "al-Shabaab") in leads
+
+
+def test_taking_command_gives_no_group_the_man_is_known_to_lead_another(extractor: Extractor) -> None:
+    leads = _leads(extractor, "The GSPC was founded in 1998 by Hassan Hattab. The ADF took heavy losses in 2003. "
+                              "In 2004 Abdelmalek Droukdel took command.")
+    assert ("Abdelmalek Droukdel", "Allied Democratic Forces") not in leads

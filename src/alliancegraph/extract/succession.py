@@ -25,7 +25,15 @@ BEFORE = "predecessor"
 AFTER = "successor"
 SUCCEEDING_VERBS = frozenset({"succeed", "replace"})  # "X succeeded Y": X is the new leader
 GROUPS = frozenset({"armed_group", "group", "organization"})
-SUCCESSION_WORDS = re.compile(r"predecessor|successor|succeed|replac|\b(?:take|takes|took|taken|taking) over", re.I)
+SUCCESSION_WORDS = re.compile(r"predecessor|successor|succeed|replac|\b(?:take|takes|took|taken|taking) over|command"
+                              r"|helm|leadership|\b(?:named|chosen|appointed|elected|installed)\b", re.I)
+# "X took command", "X assumed the leadership", "leadership passed to X", "X was named emir": a new leader,
+# of the group the sentence names or, failing that, the one the passage is about
+CHARGE_NOUNS = frozenset({"command", "helm", "leadership", "reins", "charge"})
+TAKING_VERBS = frozenset({"take", "assume", "seize"})
+PASSING_VERBS = frozenset({"pass", "fall", "go"})
+NAMING_VERBS = frozenset({"name", "choose", "appoint", "elect", "install"})
+LEADER_NOUNS = frozenset({"leader", "emir", "amir", "chief", "commander", "head", "caliph"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,9 @@ def _pairs(token: Token, ctx: SentenceContext) -> tuple[ActorMention | None, Act
         return (named, None, group) if group is not None else None
     if token.pos_ != "VERB":
         return None
+    charge = _taking_charge(token, lemma, ctx)
+    if charge is not None:
+        return charge
     found = frames.subject(token, ctx)
     new = found[0] if found is not None and not found[1] and found[0].type == "person" else None
     if new is None:
@@ -122,6 +133,31 @@ def _led(facts: Iterable[Fact]) -> dict[str, list[str]]:
         if isinstance(fact, Relation) and fact.relation == "leads" and not fact.negated:
             led.setdefault(fact.source, []).append(fact.target)
     return led
+
+
+def _taking_charge(verb: Token, lemma: str, ctx: SentenceContext) -> tuple[ActorMention, None, ActorMention] | None:
+    """(new leader, None, group) for "X took command (of Y)", "leadership passed to X", "X was named emir"."""
+    new: ActorMention | None = None
+    role: Token | None = None
+    if lemma in TAKING_VERBS:
+        role = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_NOUNS), None)
+        found = frames.subject(verb, ctx) if role is not None else None
+        new = found[0] if found is not None and not found[1] else None
+    elif lemma in PASSING_VERBS:
+        role = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in CHARGE_NOUNS), None)
+        new = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                    if o.dep_ == "pobj" and (p := _person(o, ctx))), None) if role is not None else None
+    elif lemma in NAMING_VERBS and verb.tag_ == "VBN":
+        role = next((t for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in LEADER_NOUNS), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        new = _person(subject, ctx) if subject is not None and role is not None else None
+    if new is None or new.type != "person" or role is None or new.name in ctx.rulers:
+        return None
+    group = next((m for t in role.subtree if (m := ctx.mention_at(t)) is not None and m.type in GROUPS), None)
+    group = group or ctx.group_in_view
+    if group is None or ctx.commanders.get(new.name, group.name) != group.name:
+        return None
+    return new, None, group
 
 
 def leaders_from_successions(facts: list[Fact], found: Iterable[Succession], types: Mapping[str, str],
