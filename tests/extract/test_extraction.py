@@ -523,6 +523,13 @@ def test_a_toll_in_words_from_eleven_to_ninety_is_read(extractor: Extractor) -> 
     assert ("al-Qaeda in the Islamic Maghreb", "casualties", 12) in found
 
 
+def test_a_state_does_not_fight_its_own_army(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Myanmar's army faced a new offensive when the TNLA accused the army of "
+                                   "shelling its villages."))
+    assert ("Tatmadaw", "fights", "Ta'ang National Liberation Army", False) in rels
+    assert not any({r[0], r[2]} == {"Myanmar", "Tatmadaw"} for r in rels)
+
+
 def test_a_range_of_money_has_both_ends(extractor: Extractor) -> None:
     found = _quantities(extractor, "Al-Shabaab raises between $100 million and $150 million a year in taxes.")
     assert {("al-Shabaab", "funds_usd", 100_000_000), ("al-Shabaab", "funds_usd", 150_000_000)} <= found

@@ -112,8 +112,10 @@ class Extractor:
         self.nlp = build_nlp(gazetteer_path)
         relation_triggers = {**self.lexicon.relation_triggers, RECEIVED: self.lexicon.support_received,
                              BLAMED: self.lexicon.blamed}
+        # a state's forces -> the state (the Peshmerga answer to a regional government, not to a state)
         self.forces = {entry.name: link["target"] for entry in self.gazetteer if entry.type == "state_force"
-                       for link in entry.links if link.get("relation") == "affiliate_of"}
+                       for link in entry.links if link.get("relation") == "affiliate_of"
+                       and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "state"}
         self.kinds = {entry.name: kinds for entry in self.gazetteer
                       if (kinds := entry.kind_nouns(KIND_NOUNS))}
         self.affiliates = Affiliates(
@@ -188,10 +190,12 @@ class Extractor:
 
     def _within(self, fact: Fact) -> bool:
         """A fight between a group and a branch of its own ("the Amniyat, al-Shabaab's security service, killed
-        a co-founder"): a purge inside one actor, which the gazetteer knows as one."""
+        a co-founder"), or a state and its own forces: a purge, or a misreading, inside one actor."""
         if not isinstance(fact, Relation) or fact.relation != "fights":
             return False
         parents = self.affiliates.parents
+        if self.forces.get(fact.source) == fact.target or self.forces.get(fact.target) == fact.source:
+            return True  # "Myanmar's army faced ...": a state does not fight its own army
         return parents.get(fact.source) == fact.target or parents.get(fact.target) == fact.source
 
     def _roles(self, named: frozenset[str], year: int | None) -> tuple[dict[str, str], dict[str, str]]:
