@@ -1209,3 +1209,22 @@ def test_who_names_a_group_someones_offshoot_is_not_the_offshoot(extractor: Extr
     rels = _rels(_facts(extractor, "Ankara calls the YPG the PKK's Syrian offshoot."))
     assert ("People's Protection Units", "affiliate_of", "Kurdistan Workers' Party", False) in rels
     assert not any(r[0] == "Turkey" and r[1] == "affiliate_of" for r in rels)
+
+
+def _relation_times(extractor: Extractor, text: str) -> dict[tuple[str, str, str], str | None]:
+    document = Document("t", text, date="2024-05-02")
+    return {(f.source, f.relation, f.target): f.time for f in extractor.extract(document).facts
+            if isinstance(f, Relation)}
+
+
+def test_a_past_sentence_without_a_time_goes_on_from_its_paragraphs_last_time(extractor: Extractor) -> None:
+    times = _relation_times(extractor, "In August 2021 a faction broke away from the SPLA-IO. Its fighters "
+                                       "clashed with al-Shabaab at Magenis.\n\nAl-Shabaab fights the SPLA-IO.")
+    assert any(k[1] == "fights" and t == "2021-08" for k, t in times.items())
+
+
+def test_the_present_tense_and_a_new_paragraph_keep_the_documents_date(extractor: Extractor) -> None:
+    times = _relation_times(extractor, "In August 2021 the ADF raided Beni. The ADF now fights Uganda.")
+    assert times[("Allied Democratic Forces", "fights", "Uganda")] == "2024"
+    times = _relation_times(extractor, "In August 2021 the ADF raided Beni.\n\nThe ADF fought Uganda.")
+    assert times[("Allied Democratic Forces", "fights", "Uganda")] == "2024"

@@ -329,3 +329,4 @@ def test_nearest_time_in_a_sentence() -> None:
     found = time_expressions(text, None)
     assert nearest_time(found, text.index("took")).value == "2015"  # type: ignore[union-attr]
     assert nearest_time(found, text.index("sheltered")).value == "2001"  # type: ignore[union-attr]
+

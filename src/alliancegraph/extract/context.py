@@ -211,6 +211,15 @@ def sentence_times(sent: Span, document: Document) -> tuple[list[TimeExpression]
     return found, str(year) if year is not None else None
 
 
+def told_in_past(sent: Span) -> bool:
+    """A sentence told in the past tense (its main verb is, and no present or modal auxiliary governs it): with
+    no time of its own, it goes on from the last time its paragraph stated ("In August 2021 the faction broke
+    away. Its fighters clashed with ...")."""
+    root = sent.root
+    return root.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
+                                                    for c in root.children)
+
+
 TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "period", "time", "era", "century", "season",
                         "spring", "summer", "autumn", "fall", "winter", "hour", "night", "morning", "evening"})
 

@@ -41,6 +41,7 @@ from .context import (
     questions_previous,
     quoting,
     sentence_times,
+    told_in_past,
 )
 from .denials import denied, find_denial
 from .events import events
@@ -275,6 +276,7 @@ class Extractor:
             if not looks_english(doc):
                 continue  # the English rules would only misread other languages
             paragraph_speaker: str | None = None
+            paragraph_time: str | None = None  # the last time the paragraph stated, for the past tense after it
             earlier: list[list[Relation]] = []  # the paragraph's relations by sentence, for denials
             sentences = list(doc.sents)
             for index, sent in enumerate(sentences):
@@ -285,6 +287,10 @@ class Extractor:
                 if said:
                     speaker = paragraph_speaker = said
                 times, default_time = sentence_times(sent, document)
+                if times:
+                    paragraph_time = times[-1].value
+                elif paragraph_time is not None and told_in_past(sent):
+                    default_time = paragraph_time  # "In August 2021 ... Fighters loyal to him clashed with ..."
                 when = _year(default_time) or year
                 if when not in roles:
                     roles[when] = self._roles(named, when)
