@@ -80,3 +80,10 @@ def test_a_group_brought_to_the_table_negotiates_with_the_home_state(extractor: 
     assert frozenset(("Estado Mayor Central", "Colombia")) in _pairs(extractor, text, "negotiates_with")
     text = "Colombia's war drags on in Cauca. Petro brought new proposals to the table in October."
     assert not _pairs(extractor, text, "negotiates_with")
+
+
+def test_two_groups_that_fought_a_war_fought_each_other_unless_it_was_against_another(extractor: Extractor) -> None:
+    assert frozenset({"Amal", "Hezbollah"}) in _pairs(
+        extractor, "Amal and Hezbollah fought a bloody war between 1988 and 1990.", "fights")
+    assert frozenset({"Amal", "Hezbollah"}) not in _pairs(
+        extractor, "Amal and Hezbollah fought a long war against Israel.", "fights")

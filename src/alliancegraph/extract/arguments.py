@@ -65,6 +65,7 @@ FOLLOWERS = frozenset({"fighter", "man", "force", "militia", "militiaman", "move
                        "militant", "unit", "brigade", "outfit"})
 # what two parties mend or restore between them: "A and B mended ties" names no third party
 TIES = frozenset({"tie", "ties", "relation", "relations", "relationship", "fence", "fences", "rift"})
+WARS = frozenset({"war", "battle", "feud", "turf war", "gunfight", "skirmish"})  # what fighters wage on each other
 # "X rose to the number two spot in Y": verbs by which one reaches a role
 RISING = frozenset({"ascend", "rise", "promote", "elevate", "move", "climb", "appoint", "name", "return"})
 # "X is believed to have taken": the passive subject of these verbs is the actor of the verb they govern
@@ -989,6 +990,9 @@ def _takes_object(verb: Token) -> bool:
     """ "A and B fought the Americans" has an object, named or not: A and B did not fight each other; "A and B
     mended ties" has none (the ties are between them)."""
     for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in WARS and not any(
+                g.dep_ == "prep" and g.lower_ in ("against", "with", "on") for g in c.children):
+            continue  # "A and B fought a bloody war": the war is between them
         if c.dep_ == "dobj" and c.lower_ not in TIES:
             return True
         if c.dep_ == "prep" and c.lower_ in ("against", "on", "over") and any(g.dep_ == "pobj" for g in c.children):
