@@ -1228,3 +1228,14 @@ def test_the_present_tense_and_a_new_paragraph_keep_the_documents_date(extractor
     assert times[("Allied Democratic Forces", "fights", "Uganda")] == "2024"
     times = _relation_times(extractor, "In August 2021 the ADF raided Beni.\n\nThe ADF fought Uganda.")
     assert times[("Allied Democratic Forces", "fights", "Uganda")] == "2024"
+
+
+def test_his_group_is_his_unless_he_leaves_it(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Iyad Ag Ghaly is a Tuareg. His Ansar Dine later joined JNIM."))
+    assert ("Iyad Ag Ghaly", "leads", "Ansar Dine", False) in rels
+    rels = _rels(_facts(extractor, "Abu Aqla Kaykal was a senior RSF officer. In October he defected to the army "
+                                   "with his Sudan Shield Forces."))
+    assert ("Abu Aqla Kaykal", "leads", "Sudan Shield Forces", False) in rels
+    rels = _rels(_facts(extractor, "Abu Aqla Kaykal is a Sudanese officer. In October he quit his Rapid Support "
+                                   "Forces."))
+    assert ("Abu Aqla Kaykal", "leads", "Rapid Support Forces", False) not in rels

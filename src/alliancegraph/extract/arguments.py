@@ -499,8 +499,7 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
             continue  # "French soldiers of Operation Barkhane": forces named generically belong to no one here
         head = head_of(mention, ctx)
         owner = _possessor_of_name(mention, ctx)
-        left = owner is not None and owner.method == "pronoun" and (
-            head.head.lemma_.lower() in LEAVING or head.head.head.lemma_.lower() in LEAVING)
+        left = owner is not None and owner.method == "pronoun" and _left_behind(head)
         if owner is not None and owner.type == "person" and not left:
             # "Yasser Arafat's PLO", "Machar's SPLM-IO", "Iyad Ag Ghaly merged his Ansar Dine"
             found.append(("leads", owner, mention, head))
@@ -524,6 +523,18 @@ def of_owner(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention
 
 OWNED_TYPES = frozenset({"armed_group", "state_force", "group", "organization"})
 BRANCHED = frozenset({"armed_group", "group"})  # a state's or a party's named body is its own, not a branch
+
+
+def _left_behind(head: Token) -> bool:
+    """ "He quit his party", "expelled from his movement", "broke with his faction": a group its man leaves, which
+    "his" does not make his to lead.  "His Ansar Dine joined JNIM" and "defected with his Sudan Shield Forces" are
+    his."""
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in LEAVING
+    if head.dep_ != "pobj":
+        return False
+    prep, verb = head.head.lower_, head.head.head.lemma_.lower()
+    return verb in LEAVING and (prep == "from" or (prep == "with" and verb in ("break", "split")))
 
 
 def _possessor_of_name(mention: ActorMention, ctx: SentenceContext) -> ActorMention | None:
