@@ -1239,3 +1239,9 @@ def test_his_group_is_his_unless_he_leaves_it(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "Abu Aqla Kaykal is a Sudanese officer. In October he quit his Rapid Support "
                                    "Forces."))
     assert ("Abu Aqla Kaykal", "leads", "Rapid Support Forces", False) not in rels
+
+
+def test_a_bare_political_title_is_a_leader_of_the_group_in_view(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "Hamas lost several leaders in 2024. Saleh al-Arouri, the deputy political chief "
+                                   "who built its networks in the West Bank, was killed in Beirut."))
+    assert ("Saleh al-Arouri", "leads", "Hamas", False) in rels

@@ -165,7 +165,8 @@ BARE_TITLES = frozenset({"leader", "head", "chief", "commander", "founder", "dep
 # words that may qualify a bare title without naming a body ("its most senior commander", "a former emir")
 BARE_MODIFIERS = frozenset({"former", "senior", "top", "veteran", "new", "founding", "longtime", "long-time",
                             "military", "spiritual", "supreme", "overall", "local", "late", "current", "interim",
-                            "acting", "deputy", "most", "first", "second", "then", "elusive", "young", "old"})
+                            "acting", "deputy", "most", "first", "second", "then", "elusive", "young", "old",
+                            "political", "operational", "regional", "provincial"})
 
 
 def _broke_from_view(verb: Token, ctx: SentenceContext) -> Pair | None:
