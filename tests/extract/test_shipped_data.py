@@ -102,6 +102,24 @@ def test_the_gazetteer_checker_rejects_terms_that_are_not_a_rulers_years(tmp_pat
     assert [p.split(":")[0] for p in problems if "terms" in p] == ["'Ann Bee'", "'Ann Bee'"]
 
 
+@pytest.mark.parametrize("links", ['"Uganda"', '[{"relation": "leads"}]',
+                                   '[{"relation": "leads", "target": "Uganda", "terms": [1986]}]',
+                                   '[{"relation": "leads", "target": "Uganda", "terms": [["1986", null]]}]'])
+def test_a_gazetteer_with_malformed_links_is_an_error_naming_the_file_and_line(tmp_path: Path, links: str) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"name": "Uganda", "type": "state"}\n'
+                    f'{{"name": "Ann Bee", "type": "person", "links": {links}}}\n', encoding="utf-8")
+    with pytest.raises(ExtractionError, match=r"mine\.jsonl:2: the links of 'Ann Bee'"):
+        Gazetteer.load(path)
+
+
+def test_a_gazetteer_that_is_not_text_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_bytes(b"\xff\xfe\x00 not text")
+    with pytest.raises(ExtractionError, match=r"mine\.jsonl: not UTF-8"):
+        Gazetteer.load(path)
+
+
 def test_the_gazetteer_checker_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     path = tmp_path / "actors.jsonl"
     path.write_bytes(b"\xff\xfe\x00 not text")

@@ -130,6 +130,8 @@ class Gazetteer:
                 raw = Path(path).read_text("utf-8")
         except OSError as err:
             raise ExtractionError(f"cannot read gazetteer {where}: {err}") from None
+        except UnicodeDecodeError:
+            raise ExtractionError(f"cannot read gazetteer {where}: not UTF-8 text") from None
         return cls(_parse_entries(raw, where), titles)
 
     def __len__(self) -> int:
@@ -227,6 +229,21 @@ def _parse_entries(raw: str, where: str) -> Iterator[GazetteerEntry]:
             raise ExtractionError(f"{where}:{number}: not an actor record (JSON with 'name' and 'type')") from None
         if kind not in ACTOR_TYPES:
             raise ExtractionError(f"{where}:{number}: unknown actor type {kind!r} for {name!r}")
+        links = obj.get("links") or []
+        if not isinstance(links, list) or not all(_good_link(link) for link in links):
+            raise ExtractionError(f"{where}:{number}: the links of {name!r} must be objects with a relation and a "
+                                  "target, and any terms a list of [first year, last year or null]")
         yield GazetteerEntry(name=name, type=kind, aliases=tuple(obj.get("aliases") or ()),
-                             region=obj.get("region"), links=tuple(obj.get("links") or ()),
+                             region=obj.get("region"), links=tuple(links),
                              demonyms=tuple(obj.get("demonyms") or ()), capitals=tuple(obj.get("capitals") or ()))
+
+
+def _good_link(link: object) -> bool:
+    """A link the extractor can read: ``{"relation": ..., "target": ..., "terms": [[1986, null]]}``."""
+    if not isinstance(link, dict) or not isinstance(link.get("relation"), str) or not isinstance(
+            link.get("target"), str):
+        return False
+    terms = link.get("terms", [])
+    return isinstance(terms, list) and all(
+        isinstance(term, list) and len(term) == 2 and type(term[0]) is int and (term[1] is None or type(term[1]) is int)
+        for term in terms)
