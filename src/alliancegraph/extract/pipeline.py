@@ -37,6 +37,7 @@ from .context import (
     ActorMention,
     SentenceContext,
     attribution,
+    document_year,
     looks_english,
     questions_previous,
     quoting,
@@ -134,10 +135,6 @@ class Extractor:
         self.commanders = {entry.name: led[0] for entry in self.gazetteer if entry.type == "person" and len(
             led := list(dict.fromkeys(link["target"] for link in entry.links if link.get("relation") == "leads"
                         and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))) == 1}
-        # the armed groups each ruler led, often before he ruled (Museveni's NRA, Jolani's Nusra Front)
-        self.rebel_rulers = {name: groups for name in self.rulers if (groups := tuple(
-            link["target"] for link in self.gazetteer.entries[name].links if link.get("relation") == "leads"
-            and getattr(self.gazetteer.entries.get(link["target"]), "type", None) == "armed_group"))}
         # a person's groups, for "killing X's leader is fighting X" (hostilities.py)
         self.person_groups = {entry.name: groups for entry in self.gazetteer if entry.type == "person" and (
             groups := tuple(link["target"] for link in entry.links if link.get("relation") in ("leads", "member_of")
@@ -146,6 +143,8 @@ class Extractor:
         self.led_groups = {name: tuple(g for g in groups if any(
             link["target"] == g and link.get("relation") == "leads" for link in self.gazetteer.entries[name].links))
             for name, groups in self.person_groups.items()}
+        # the armed groups each ruler led, often before he ruled (Museveni's NRA, Jolani's Nusra Front)
+        self.rebel_rulers = {name: groups for name in self.rulers if (groups := self.led_groups.get(name, ()))}
         self.triggers = TriggerIndex({"relation": relation_triggers, "event": self.lexicon.event_triggers})
 
     def extract(self, document: Document) -> Extraction:
@@ -218,7 +217,7 @@ class Extractor:
                 commanders.pop(name, None)
                 continue
             del rulers[name]
-            groups = [g for g in self.rebel_rulers[name] if g in named]
+            groups = [g for g in dict.fromkeys(self.rebel_rulers[name]) if g in named]
             if len(groups) == 1:
                 commanders[name] = groups[0]
         return rulers, commanders
@@ -244,9 +243,9 @@ class Extractor:
         named = frozenset(found.name for doc in docs for span in doc.spans[SPANS_KEY]
                           if span.kb_id_ and (found := resolver.resolve(span)) is not None)
         descriptions = DescriptionResolver(self.kinds, replace(self.affiliates, named=named))
-        year = _year(document.date)
+        year = document_year(document)
         roles = {year: self._roles(named, year)}
-        rulers, commanders = roles[year]
+        commanders = roles[year][1]  # the document's own date: whose men "X's fighters" are
         mentions: list[Mention] = []
         facts: list[Fact] = []
         speaker: str | None = None
