@@ -48,7 +48,8 @@ def main() -> None:
     nlp = spacy.load(MODEL)
     extractor = Extractor(learned=not args.rules_only)
     # the words in ROUNDS slices, each read by both in turn, the order swapped every round: a slow spell of the
-    # machine then weighs on both alike instead of on whichever ran second
+    # machine then weighs on both alike instead of on whichever ran second; the clock is the process's CPU time
+    # (both run on one thread), so that other work on the machine does not count
     slices = [docs[i::ROUNDS] for i in range(ROUNDS)]
     bare_time = full_time = 0.0
     facts = 0
@@ -57,13 +58,13 @@ def main() -> None:
         texts = [text for d in part for _, text in paragraphs(d.text)]
         timed = {}
         for which in (("bare", "full") if i % 2 == 0 else ("full", "bare")):
-            start = time.perf_counter()
+            start = time.process_time()
             if which == "bare":
                 for _ in nlp.pipe(texts, batch_size=64):
                     pass
             else:
                 facts += sum(len(e.facts) for e in extractor.extract_many(part))
-            timed[which] = time.perf_counter() - start
+            timed[which] = time.process_time() - start
         bare_time += timed["bare"]
         full_time += timed["full"]
         ratios.append(timed["bare"] / timed["full"])

@@ -72,21 +72,36 @@ class Affiliates:
     regions: Mapping[str, str] = field(default_factory=dict)  # a group -> its region ("Somalia")
     places: Mapping[str, str] = field(default_factory=dict)  # "somali", "somalia" -> "Somalia"
     named: frozenset[str] = frozenset()  # the actors the document names somewhere
+    # read from the above once, not at each description: a group -> its branches; "west africa" -> the region
+    children: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    region_names: Mapping[str, str] = field(default_factory=dict)
+    states: frozenset[str] = frozenset()  # the places' states
+
+    def __post_init__(self) -> None:
+        if self.parents and not self.children:
+            children: dict[str, tuple[str, ...]] = {}
+            for child, owner in self.parents.items():
+                children[owner] = (*children.get(owner, ()), child)
+            object.__setattr__(self, "children", children)
+        if self.regions and not self.region_names:
+            object.__setattr__(self, "region_names", {r.lower(): r for r in self.regions.values()})
+        if self.places and not self.states:
+            object.__setattr__(self, "states", frozenset(self.places.values()))
 
     def branch_of(self, parent: str, modifiers: list[str], title: str | None = None) -> str | None:
         """The branch of ``parent`` whose name ends in ``title`` ("West Africa Province"), else the one in the
         place a modifier names, else the one branch the document names."""
-        branches = [child for child, owner in self.parents.items() if owner == parent]
+        branches = self.children.get(parent, ())
         titled = [b for b in branches if title and b.lower().endswith(" " + title.lower())]
         if len(titled) == 1:
             return titled[0]
-        regions = {r.lower(): r for r in self.regions.values()}  # "West Africa", a region of no one state
+        regions = self.region_names  # "West Africa", a region of no one state
         places = {self.places.get(m.lower()) or regions[m.lower()] for m in modifiers
                   if m.lower() in self.places or m.lower() in regions}
         local = [b for b in branches if self.regions.get(b) in places]
         if len(local) > 1:  # "the Sahel affiliate": of the region's branches, the one the document names
             local = [b for b in local if b in self.named]
-        if local or set(self.places.values()) & places:  # "Somali branch": the branch of that state, or none
+        if local or self.states & places:  # "Somali branch": the branch of that state, or none
             return local[0] if len(local) == 1 else None
         named = [b for b in branches if b in self.named]
         return named[0] if len(named) == 1 else None
