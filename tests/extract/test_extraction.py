@@ -494,6 +494,11 @@ COUNTED = [
     # number words from eleven to ninety
     ("AQIM claimed the raid. Twelve soldiers were killed and seventy were wounded.",
      ("al-Qaeda in the Islamic Maghreb", "casualties", 12)),
+    # men a group lost are dead, the killers' toll when the text names to whom they were lost
+    ("The MSA lost at least 40 men in clashes near Tamalat last month.",
+     ("Movement for the Salvation of Azawad", "casualties", 40)),
+    ("The MSA says it lost at least 40 men to the ISGS near Tamalat.",
+     ("Islamic State Sahel Province", "casualties", 40)),
 ]
 
 
@@ -1246,3 +1251,20 @@ def test_a_bare_political_title_is_a_leader_of_the_group_in_view(extractor: Extr
     finally:
         extractor.second_reader = reader
     assert ("Saleh al-Arouri", "leads", "Hamas", False) in rels
+
+
+def test_fighters_lost_to_someone_were_lost_fighting_him_not_ground(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Amal lost several dozen fighters to Israeli strikes in the south.")
+    assert ("Israel", "fights", "Amal", False) in _rels(facts)
+    assert not any(isinstance(f, Event) and f.event == "loss_of_territory" for f in facts)
+    facts = _facts(extractor, "The Islamic State lost Mosul to Iraqi forces in 2017.")
+    assert any(isinstance(f, Event) and f.event == "loss_of_territory" for f in facts)
+
+
+def test_what_a_war_pits_against_each_other_fight(extractor: Extractor) -> None:
+    rels = _rels(_facts(extractor, "The conflict pits Los Chapitos, the faction run by the sons of Joaquin Guzman, "
+                                   "against La Mayiza."))
+    assert ("Los Chapitos", "fights", "Los Mayos", False) in rels
+    rels = _rels(_facts(extractor, "The war pitted the MPLA and Cuba against UNITA and South Africa."))
+    assert {("MPLA", "fights", "UNITA", False), ("Cuba", "fights", "South Africa", False)} <= rels
+    assert not any(r[0] == "UNITA" for r in rels)

@@ -286,3 +286,11 @@ def test_the_two_sides_are_the_pair_just_named_even_a_state_force(extractor: Ext
     rels = relation_keys(extractor, "The SAF fought the RSF in Omdurman while Egypt watched. The two sides later "
                                     "agreed to talks.")  # no pair just named: no guess
     assert not any(r[1] == "negotiates_with" for r in rels)
+
+
+def test_the_two_groups_of_a_named_kind_are_the_pair_just_named(extractor: Extractor) -> None:
+    text = ("The FPRC and the UPC broke up in 2014. The two ex-Seleka groups fought each other repeatedly around "
+            "Bria in 2017.")
+    found = {frozenset((s, t)) for s, r, t, neg in relation_keys(extractor, text) if r == "fights"}
+    assert frozenset(("Popular Front for the Renaissance of the Central African Republic",
+                      "Union for Peace in the Central African Republic")) in found

@@ -605,19 +605,32 @@ def led_under(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMentio
     return found
 
 
+LOST_PEOPLE = TROOP_NOUNS | GUNMEN | {"man", "life", "commander", "leader", "cadre"}
+
+
+def lost_people(verb: Token) -> bool:
+    """ "lost several dozen fighters", "lost 40 men": people lost, not ground."""
+    return verb.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in LOST_PEOPLE
+                                                  for c in verb.children)
+
+
 def lost_to(ctx: SentenceContext) -> list[tuple[str, ActorMention, ActorMention, Token]]:
-    """ "The Islamic State lost Mosul to Iraqi forces": the winner holds the place and fought the loser."""
+    """ "The Islamic State lost Mosul to Iraqi forces": the winner holds the place and fought the loser; "Amal lost
+    dozens of fighters to Israeli strikes": the strikers fought the loser."""
     found = []
     for verb in ctx.sent:
         if verb.lemma_.lower() != "lose" or verb.pos_ != "VERB":
             continue
-        place = next((m for c in verb.children if c.dep_ == "dobj" and (m := _argument_in(c, ctx, None)) is not None
-                      and m.type in ("place", "state")), None)
+        people = lost_people(verb)
+        place = None if people else next(
+            (m for c in verb.children if c.dep_ == "dobj" and (m := _argument_in(c, ctx, None)) is not None
+             and m.type in ("place", "state")), None)
         winner = next((m for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                        and (m := _argument_in(c, ctx, None)) is not None and m.type != "place"), None)
-        if place is None or winner is None:
+        if (place is None and not people) or winner is None:
             continue
-        found.append(("controls", winner, place, verb))
+        if place is not None:
+            found.append(("controls", winner, place, verb))
         loser = subject(verb, ctx)
         if loser is not None and not loser[1] and loser[0].name != winner.name:
             found.append(("fights", winner, loser[0], verb))
@@ -1334,6 +1347,28 @@ LIGHT_VERB_PREPS = frozenset({"against", "on", "towards", "toward"})
 def _names_group(prep: Token, ctx: SentenceContext) -> bool:
     found = _argument_in(prep, ctx, None)
     return found is not None and found.type not in ("place", "state")
+
+
+PITTING = frozenset({"pit"})  # "the war pitted A against B": the verb's subject is the war, not a party
+
+
+def pitted(head: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "The conflict pits Los Chapitos against La Mayiza": the object and the one it is set against, both ways
+    round taken as the text gives them."""
+    if head.lemma_.lower() not in PITTING:
+        return []
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    # "against" hangs from the verb, the object, or a clause set beside the object ("A, the faction run by X,
+    # against B")
+    against = [g for p in head.subtree if p.dep_ == "prep" and p.lower_ == "against" and p.i > obj.i
+               for g in p.children if g.dep_ == "pobj"]
+    first = ctx.mention_at(obj) or _argument_in(obj, ctx, None)
+    second = (ctx.mention_at(against[0]) or _argument_in(against[0], ctx, first)) if against else None
+    if first is None or second is None or first.name == second.name:
+        return []
+    return [(a, b) for a in with_conjuncts(first, ctx) for b in with_conjuncts(second, ctx) if a.name != b.name]
 
 
 def verb_pairs(head: Token, relation: str, ctx: SentenceContext) -> list[Pair]:

@@ -163,8 +163,8 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
                   if m.type == "place" or (m.type == "state" and m not in doers) or _town(m, event)]
         actors = [m for m in doers + others if m.type != "place" and m not in places[:1]]
         if event in TERRITORY_EVENTS:
-            if not places:
-                continue
+            if not places or frames.lost_people(head):
+                continue  # "lost dozens of fighters to Israeli strikes": men lost, not ground
             actors = [m for m in doers + others if m.type not in ("place",) and m != places[0]]
         if event in ACTING and not doers:
             continue

@@ -22,7 +22,7 @@ COUNTING_VERBS = frozenset({"count", "tally", "record", "document", "estimate", 
 SIZE_NOUNS = frozenset({"strength", "size", "rank", "ranks", "manpower", "membership"})
 RANGE_WORDS = frozenset({"to", "and", "-", "–"})
 CURRENCY = frozenset({"$", "€", "£"})
-HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay")
+HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay", "lose")
 STRIKING = frozenset({"strike", "hit", "bomb", "pound"})
 DYING = frozenset({"die", "perish"})
 HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
@@ -87,7 +87,8 @@ def _harm_verb(head: Token) -> Token | None:
         head, verb = verb.head, verb.head.head  # "killed at least 16 members of the Security Belt forces"
     harmed = head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
     died = head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in DYING  # "26 hostages died"
-    return verb if harmed or died else None
+    lost = head.dep_ == "dobj" and verb.pos_ == "VERB" and frames.lost_people(verb)  # "lost 40 men"
+    return verb if harmed or died or lost else None
 
 
 def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
@@ -96,6 +97,9 @@ def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) 
     verb = _harm_verb(head)
     if verb is None:
         return None
+    if verb.lemma_.lower() == "lose":  # "the MSA lost 40 men to the ISGS": the ISGS killed them
+        return next((m for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                     if (m := ctx.mention_at(g)) is not None and m in groups), None)
     found = frames.subject(verb, ctx)
     if found is not None and not found[1] and found[0] in groups:
         return found[0]

@@ -112,6 +112,14 @@ REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
+def _modifies_pair(mention: ActorMention, sent: Span) -> bool:
+    """ "the two ex-Seleka groups": a name that only says what kind the pair is, not a new actor in view."""
+    root = sent.doc[mention.start : mention.end].root
+    noun = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and noun.tag_ == "NNS" and (
+        noun.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in noun.children))
+
+
 def _name_words(name: str) -> set[str]:
     return set(name.lower().replace("-", " ").split())
 
@@ -327,7 +335,8 @@ class DescriptionResolver:
                 self.pair, self.pair_age, pending = pending, 0, None
             named = by_start.get(token.i)
             if named is not None:
-                self._remember(named, sent)
+                if not _modifies_pair(named, sent):
+                    self._remember(named, sent)
                 continue
             if token.i in self_named and token.i not in taken:
                 start = token.i if token.pos_ == "PRON" else min([token.i] + [
@@ -446,8 +455,9 @@ class DescriptionResolver:
         words = {c.lower_ for c in dets}
         start = min([token.i] + [c.i for c in token.children
                                  if c.dep_ in ("det", "amod", "compound", "nummod", "predet")])
-        if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children):
-            return []  # "the Islamic State faction": a name, not a description
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children) and not (
+                words & {"two", "both"} and token.tag_ == "NNS"):
+            return []  # "the Islamic State faction": a name, not a description; "the two ex-Seleka groups" is one
         left = token.doc[min(t.i for t in token.subtree)]
         beside = left.i >= 2 and token.doc[left.i - 1].text == "," and token.dep_ != "poss"
         if beside and lemma in GROUP_NOUNS | KIND_NOUNS:

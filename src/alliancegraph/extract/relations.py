@@ -102,6 +102,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
         # clause's subject is not it
         state = frames.fused_state(head, ctx)
         return ([state] if state is not None and relation in ("controls", "supports", "allied_with") else []), "fused"
+    if relation == "fights" and (set_against := frames.pitted(head, ctx)):
+        return set_against, "verb"
     pair = frames.between(head, ctx)
     if pair is not None:
         return [pair], "mutual"
