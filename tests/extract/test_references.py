@@ -294,3 +294,12 @@ def test_the_two_groups_of_a_named_kind_are_the_pair_just_named(extractor: Extra
     found = {frozenset((s, t)) for s, r, t, neg in relation_keys(extractor, text) if r == "fights"}
     assert frozenset(("Popular Front for the Renaissance of the Central African Republic",
                       "Union for Peace in the Central African Republic")) in found
+
+
+def test_its_gunmen_are_the_armed_groups_not_the_states(extractor: Extractor) -> None:
+    text = ("Egypt fought the Gamaa Islamiya in Upper Egypt. Between 1992 and 1997 its gunmen attacked police and "
+            "tourists across Upper Egypt.")
+    assert ("al-Gama'a al-Islamiyya", "fights", "Egypt", False) in relation_keys(extractor, text)
+    # a state's own troops stay the state's
+    text = "Egypt fought the Gamaa Islamiya in Upper Egypt. In 1993 its troops raided villages near Asyut."
+    assert not any(s == "al-Gama'a al-Islamiyya" for s, *_ in relation_keys(extractor, text))

@@ -39,6 +39,8 @@ GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "i
 # members in the plural stand for their group ("the separatists control Aden"); one member does not
 MEMBER_NOUNS = frozenset({"militant", "insurgent", "jihadist", "guerrilla", "rebel", "separatist", "extremist",
                           "terrorist"})
+# the men of an armed group, never of a state: "its gunmen" are a group's
+IRREGULARS = MEMBER_NOUNS | {"gunman", "fighter", "cadre", "militiaman"}
 # nouns that name what kind of body a group is: "the movement" is the recent group that calls itself one
 KIND_NOUNS = frozenset({"movement", "network", "militia", "organization", "organisation", "insurgency", "front",
                         "army", "party"})
@@ -420,6 +422,7 @@ class DescriptionResolver:
                 antecedent = other or antecedent
                 antecedent = self._not_own_subject(token, antecedent, mentions, self.recent)
                 antecedent = self._not_the_speakers(token, antecedent, sent)
+                antecedent = self._armed_owner(token, antecedent)
                 if antecedent is None:
                     return []
                 mention = self._copy(antecedent, token.i, token.i + 1, "pronoun")
@@ -594,6 +597,15 @@ class DescriptionResolver:
             return group  # the group the passage is about
         others = [m for m in recent if m.name != antecedent.name]
         return others[-1] if others else None
+
+    def _armed_owner(self, token: Token, antecedent: ActorMention | None) -> ActorMention | None:
+        """ "Egypt fought the Gamaa Islamiya. ... its gunmen attacked police": a state has troops, not gunmen or
+        guerrillas; whose they are is the armed group the passage is about."""
+        if antecedent is None or antecedent.type not in ("state", "state_force") or token.dep_ != "poss":
+            return antecedent
+        if token.head.lemma_.lower() not in IRREGULARS:
+            return antecedent
+        return self._group() or antecedent
 
     def _not_the_speakers(self, token: Token, antecedent: ActorMention | None, sent: Span) -> ActorMention | None:
         """ "Nigerian officials estimate that it has 5,000 fighters": "it" inside what a state's officials say is
