@@ -1268,3 +1268,11 @@ def test_what_a_war_pits_against_each_other_fight(extractor: Extractor) -> None:
     rels = _rels(_facts(extractor, "The war pitted the MPLA and Cuba against UNITA and South Africa."))
     assert {("MPLA", "fights", "UNITA", False), ("Cuba", "fights", "South Africa", False)} <= rels
     assert not any(r[0] == "UNITA" for r in rels)
+
+
+def test_one_of_a_groups_commanders_is_one_who_leads_in_it(extractor: Extractor) -> None:
+    text = "Ahlu Sunnah Wal Jamaa is weak. Bonomade Machude Omar, one of its most senior commanders, was killed."
+    assert ("Bonomade Machude Omar", "leads", "Ahlu Sunnah Wal Jamaa (Mozambique)", False) in _rels(
+        _facts(extractor, text))
+    rels = _rels(_facts(extractor, "Jaish al-Adl is one of the most active affiliates of al-Qaeda in Iran."))
+    assert ("Jaish al-Adl", "affiliate_of", "al-Qaeda", False) in rels

@@ -51,6 +51,7 @@ PARENT_NOUNS = frozenset({"umbrella", "parent"})  # role nouns whose filler hold
 # role nouns of the one supported, not the supporter: "Iran's proxy" is backed by Iran
 CLIENT_NOUNS = frozenset({"proxy", "client", "surrogate", "puppet", "protege", "protégé", "pawn"})
 FRONT_NOUNS = frozenset({"front", "cover", "proxy"})  # "a front for Lashkar-e-Taiba": X's front
+ONE_OF = frozenset({"one", "some", "several", "two", "three"})  # "X, one of its commanders": X is one
 OWNER_PREPS = frozenset({"of", "within", "inside", "to", "in"})  # "leader of", "a commander in Hezbollah's ..."
 RECIPROCAL = frozenset({"each other", "one another"})
 # "A and B clashed": verbs whose coordinated subjects act on each other
@@ -1106,6 +1107,12 @@ def owner_and_filler(head: Token, ctx: SentenceContext, role_noun: bool = True,
         anchor = anchor.head  # "X, the Taliban's minister and the head of Y": the second title is X's too
     if anchor.dep_ in ("appos", "compound", "nmod") and (named := ctx.mention_at(anchor.head)) is not None:
         fillers.append(named)  # "X, the leader of Y" / "leader Ayman al-Zawahiri"
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in ONE_OF:
+        one = anchor.head.head  # "X, one of its most senior commanders", "X is one of the group's founders"
+        if one.dep_ == "appos" and (named := ctx.mention_at(one.head)) is not None:
+            fillers.append(named)
+        elif one.dep_ == "attr" and (said := subject(one.head, ctx)) is not None and not said[1]:
+            fillers.append(said[0])
     if head.dep_ == "pobj" and head.head.lower_ == "as":
         owner = _risen_to(head, ctx, owner, fillers)  # "formed a caliphate with X as the caliph": X, not the subject
     if not fillers and (head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as")):
