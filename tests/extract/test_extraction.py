@@ -1276,3 +1276,14 @@ def test_one_of_a_groups_commanders_is_one_who_leads_in_it(extractor: Extractor)
         _facts(extractor, text))
     rels = _rels(_facts(extractor, "Jaish al-Adl is one of the most active affiliates of al-Qaeda in Iran."))
     assert ("Jaish al-Adl", "affiliate_of", "al-Qaeda", False) in rels
+
+
+def test_who_seizes_power_leads_the_state_from_then(extractor: Extractor) -> None:
+    found = [f for f in _facts(extractor, "Burkina Faso has had two coups. Captain Ibrahim Traoré, who seized power "
+                                          "in September 2022, expelled French troops.")
+             if isinstance(f, Relation) and f.relation == "leads"]
+    assert [(f.source, f.target, f.time) for f in found] == [("Ibrahim Traoré", "Burkina Faso", "2022-09")]
+    rels = _rels(_facts(extractor, "General Tiani seized power in Niger in July 2023."))
+    assert ("Abdourahamane Tchiani", "leads", "Niger", False) in rels
+    # a group that takes power leads no state by it
+    assert not any(r[1] == "leads" for r in _rels(_facts(extractor, "The Taliban seized power in Afghanistan.")))

@@ -63,6 +63,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     head = _head_word(trigger)
     if head.pos_ == "ADP" and head.lower_ in BESIDE and head.head.lemma_.lower() in GO_BETWEEN:
         return [], "go-between"  # "alongside Egypt, Qatar brokered the truce": fellow mediators, not allies
+    if relation == "leads" and (power := _took_power(trigger, ctx)):
+        return power, "verb"
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return [], "caused"  # "the refusal led to the invasion": a cause, not a leader
@@ -211,6 +213,24 @@ def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
     if group is None or ctx.commanders.get(person.name, group) != group:
         return None
     return person, ActorMention(group, "armed_group", verb.i, verb.i + 1, "description")
+
+
+def _took_power(trigger: Span, ctx: SentenceContext) -> list[Pair]:
+    """ "Captain Ibrahim Traoré, who seized power in September 2022": who takes power leads the state it is taken
+    in, else the state the gazetteer has him rule, else the state the document is about."""
+    if not any(t.lower_ == "power" for t in trigger) or trigger[0].pos_ != "VERB":
+        return []
+    verb = trigger[0]
+    found = frames.subject(verb, ctx)
+    if found is None or found[1] or found[0].type != "person":
+        return []
+    person = found[0]
+    where = next((m for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                  if (m := ctx.mention_at(g)) is not None and m.type == "state"), None)
+    state = where.name if where is not None else ctx.rulers.get(person.name) or ctx.home
+    if state is None:
+        return []
+    return [(person, ActorMention(state, "state", verb.i, verb.i + 1, "home"))]
 
 
 SUCCEEDING = frozenset({"take", "succeed", "assume"})  # "took over", "took charge", "succeeded", "assumed command"
