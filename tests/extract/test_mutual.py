@@ -87,3 +87,13 @@ def test_two_groups_that_fought_a_war_fought_each_other_unless_it_was_against_an
         extractor, "Amal and Hezbollah fought a bloody war between 1988 and 1990.", "fights")
     assert frozenset({"Amal", "Hezbollah"}) not in _pairs(
         extractor, "Amal and Hezbollah fought a long war against Israel.", "fights")
+
+
+def test_a_pair_described_by_their_tie_has_that_tie(extractor: Extractor) -> None:
+    text = "Hamas seized Gaza from Fatah in 2007. Since then the two rivals have traded arrests and accusations."
+    assert frozenset(("Hamas", "Fatah")) in _pairs(extractor, text, "rival_of")
+    text = "Hamas and PIJ fought Israel in 2023. The two allies share a command room in Gaza."
+    assert frozenset(("Hamas", "Palestinian Islamic Jihad")) in _pairs(extractor, text, "allied_with")
+    # "the rivals" alone may be any of the parties named before
+    text = "Hamas, Fatah and PIJ fought Israel in 2023. The rivals share a command room in Gaza."
+    assert not _pairs(extractor, text, "rival_of")

@@ -207,6 +207,7 @@ VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ai"), ("ey", "ai"), (
 MIN_SPELLING = 8  # shorter keys are too easily another name's
 
 
+@lru_cache(maxsize=1 << 16)  # the same unknown names come back in sentence after sentence
 def spelling_key(name: str) -> str:
     """A name with its transliteration choices put aside: accents, apostrophes, articles, doubled letters and a
     few interchangeable letters ("Gama'a al-Islamiyya" and "Gamaa Islamiya" give one key)."""

@@ -63,6 +63,8 @@ def _pairs(relation: str, trigger: Span, ctx: SentenceContext) -> tuple[list[Pai
     head = _head_word(trigger)
     if head.pos_ == "ADP" and head.lower_ in BESIDE and head.head.lemma_.lower() in GO_BETWEEN:
         return [], "go-between"  # "alongside Egypt, Qatar brokered the truce": fellow mediators, not allies
+    if relation in SYMMETRIC_RELATIONS and (named := _pair_so_named(head, ctx)):
+        return named, "mutual"  # "since then the two rivals have traded arrests": the pair are rivals
     if relation == "leads" and (power := _took_power(trigger, ctx)):
         return power, "verb"
     if relation == "leads" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) and any(
@@ -213,6 +215,15 @@ def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
     if group is None or ctx.commanders.get(person.name, group) != group:
         return None
     return person, ActorMention(group, "armed_group", verb.i, verb.i + 1, "description")
+
+
+def _pair_so_named(noun: Token, ctx: SentenceContext) -> list[Pair]:
+    """ "the two rivals", "the two allies": a description of a pair by the tie between them."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not any(c.lower_ in ("two", "both") for c in noun.children):
+        return []  # "the rivals" alone may be any two the text has named
+    covering = [m for m in ctx.mentions if m.start <= noun.i < m.end and m.method in ("description", "plural")]
+    names = list(dict.fromkeys(m.name for m in covering))
+    return [(covering[0], next(m for m in covering if m.name == names[1]))] if len(names) == 2 else []
 
 
 def _took_power(trigger: Span, ctx: SentenceContext) -> list[Pair]:
