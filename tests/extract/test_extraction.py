@@ -1287,3 +1287,12 @@ def test_who_seizes_power_leads_the_state_from_then(extractor: Extractor) -> Non
     assert ("Abdourahamane Tchiani", "leads", "Niger", False) in rels
     # a group that takes power leads no state by it
     assert not any(r[1] == "leads" for r in _rels(_facts(extractor, "The Taliban seized power in Afghanistan.")))
+
+
+def test_a_body_that_reports_a_fight_is_no_party_to_it(extractor: Extractor) -> None:
+    text = ("Myanmar's army answered with clearance operations that the United Nations later described as bearing "
+            "the hallmarks of genocide.")
+    assert not any("United Nations" in r for r in _rels(_facts(extractor, text)))
+    # a state that says what it did is still a party to it
+    rels = _rels(_facts(extractor, "Iran said it had armed the Houthis for years."))
+    assert ("Iran", "supports", "Houthis", False) in rels

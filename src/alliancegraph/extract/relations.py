@@ -36,6 +36,9 @@ RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relie
 BLAMED = "fights_blamed"  # trigger label: the object struck the subject's side ("Washington blamed X")
 GROUP_TYPES = frozenset({"armed_group", "group", "state", "state_force", "organization"})
 PLACE_TYPES = frozenset({"place", "state"})
+# who is only the source when a speech verb's subject: people, and bodies that report ("a UN panel reported that
+# ..."); a state or a group that "said" it did something is a party to it
+REPORTERS = frozenset({"person", "organization"})
 PERSON_FREE = frozenset({"allied_with", "negotiates_with", "affiliate_of", "fights"})
 RECIPROCAL_TYPES = frozenset({"fights", "allied_with", "rival_of", "negotiates_with"})
 NOUN_FIRST = frozenset({"affiliate_of", "member_of", "pledged_allegiance_to", "split_from"})
@@ -499,7 +502,7 @@ def relations(ctx: SentenceContext, triggers: Found) -> Iterator[Relation]:
         return  # (a bare title may tie a man to the group in view; talks, a group to the home state)
     sent = ctx.sent
     # speakers are sources, not parties: the rules below see only the parties
-    parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type == "person" and is_source(m, ctx))
+    parties = replace(ctx, mentions=[m for m in ctx.mentions if not (m.type in REPORTERS and is_source(m, ctx))
                                      and not cited_by_according(m, ctx)])
     seen: set[tuple[str, str, str]] = set()
     joined = coalitions(parties)
