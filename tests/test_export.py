@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alliancegraph import Event, Evidence, Quantity, Relation
 from alliancegraph.export.facts import once_per_document, write_facts
+from alliancegraph.model import public_name
 
 
 def _ev(doc: str, text: str) -> Evidence:
@@ -111,3 +112,10 @@ def test_the_facts_export_writes_actors_as_their_document_names_them(tmp_path: P
     line = json.loads(out.getvalue())
     assert (line["source"], line["target"]) == ("Nicolas Maduro", "ELN")
     assert [f.source for f in store.facts()] == ["Nicolás Maduro"]  # the store keeps the canonical name
+
+
+def test_a_bracket_that_is_part_of_a_name_stays_in_what_is_written() -> None:
+    assert public_name("National Liberation Army (Colombia)") == "National Liberation Army"
+    assert public_name("Communist Party of India (Maoist)") == "Communist Party of India (Maoist)"
+    leninists, marxists = "Communist Party of India (Marxist-Leninist)", "Communist Party of India (Marxist)"
+    assert public_name(leninists) != public_name(marxists)

@@ -61,6 +61,8 @@ EVENT_TYPES = (
 
 
 _QUALIFIER = re.compile(r"\s+\([^()]*\)$")
+# a bracket that is part of the name people write, not the gazetteer's qualifier: "(Maoist)", "(Marxist-Leninist)"
+_NAMED_BRACKET = re.compile(r"\([^()]*\b(?:Maoist|Marxist|Leninist|Progressive)\b[^()]*\)$")
 
 
 def public_name(name: str | None) -> str | None:
@@ -68,8 +70,12 @@ def public_name(name: str | None) -> str | None:
 
     >>> public_name("National Liberation Army (Colombia)")
     'National Liberation Army'
+    >>> public_name("Communist Party of India (Maoist)")
+    'Communist Party of India (Maoist)'
     """
-    return _QUALIFIER.sub("", name) if name else name
+    if not name or _NAMED_BRACKET.search(name):
+        return name
+    return _QUALIFIER.sub("", name)
 
 
 def content_hash(text: str) -> str:
