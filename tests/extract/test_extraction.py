@@ -499,6 +499,11 @@ COUNTED = [
      ("Movement for the Salvation of Azawad", "casualties", 40)),
     ("The MSA says it lost at least 40 men to the ISGS near Tamalat.",
      ("Islamic State Sahel Province", "casualties", 40)),
+    # the dead counted as such, and a dozen of them
+    ("Al-Shabaab stormed a base near Baidoa. The army confirmed at least six dead.", ("al-Shabaab", "casualties", 6)),
+    ("Al-Shabaab ambushed a convoy in an operation that left ten soldiers dead.", ("al-Shabaab", "casualties", 10)),
+    ("JAD bombed a church in Jolo in 2019, killing at least a dozen worshippers.",
+     ("Jamaah Ansharut Daulah", "casualties", 12)),
 ]
 
 
@@ -1296,3 +1301,15 @@ def test_a_body_that_reports_a_fight_is_no_party_to_it(extractor: Extractor) -> 
     # a state that says what it did is still a party to it
     rels = _rels(_facts(extractor, "Iran said it had armed the Houthis for years."))
     assert ("Iran", "supports", "Houthis", False) in rels
+
+
+def test_several_dozen_counts_no_number(extractor: Extractor) -> None:
+    assert not _quantities(extractor, "Amal lost several dozen fighters in the south.")
+
+
+def test_a_name_that_starts_with_the_is_not_its_common_words(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Al-Shabaab attacked the base at Baidoa; the officials said the Provisionals had left.")
+    names = {n for r in _rels(facts) for n in (r[0], r[2])}
+    assert "The Base" not in names and "Official IRA" not in names
+    text = "The Base recruited in Idaho. The Provisional IRA fought the Officials in 1975."
+    assert ("Provisional IRA", "fights", "Official IRA", False) in _rels(_facts(extractor, text))

@@ -136,6 +136,10 @@ class ActorMatcher:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in gazetteer:
             for alias in {entry.name, *entry.aliases}:
+                if alias[:4].lower() == "the ":  # "The Base", "the Officials": never "the base", "the officials"
+                    self.exact.add(entry.name, [nlp.make_doc(alias), nlp.make_doc("the " + alias[4:]),
+                                                nlp.make_doc("The " + alias[4:])])
+                    continue
                 matcher = self.exact if is_case_sensitive(alias) else self.folded
                 matcher.add(entry.name, [nlp.make_doc(alias)])
         self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -25,6 +25,7 @@ CURRENCY = frozenset({"$", "€", "£"})
 HARM = ("kill", "die", "dead", "death", "wound", "injure", "casualty", "massacre", "execute", "slay", "lose")
 STRIKING = frozenset({"strike", "hit", "bomb", "pound"})
 DYING = frozenset({"die", "perish"})
+HARMED = frozenset({"dead", "wounded", "injured"})
 HARM_VERBS = ("kill", "execute", "wound", "injure", "slay", "massacre", "behead", "murder")
 ARMED = frozenset({"armed_group", "state_force", "state"})
 WHERE = frozenset({"in", "inside", "outside", "across", "throughout", "near", "into", "within"})
@@ -88,7 +89,9 @@ def _harm_verb(head: Token) -> Token | None:
     harmed = head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower().startswith(HARM_VERBS)
     died = head.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in DYING  # "26 hostages died"
     lost = head.dep_ == "dobj" and verb.pos_ == "VERB" and frames.lost_people(verb)  # "lost 40 men"
-    return verb if harmed or died or lost else None
+    left = head.dep_ == "dobj" and verb.lemma_.lower() == "leave" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in HARMED for c in verb.children)  # "left ten soldiers dead"
+    return verb if harmed or died or lost or left else None
 
 
 def _perpetrator(head: Token, ctx: SentenceContext, groups: list[ActorMention]) -> ActorMention | None:
@@ -189,6 +192,11 @@ def _measured(number: Token, head: Token, ctx: SentenceContext, groups: list[Act
     return before[-1] if before else (pool[0] if pool else None)
 
 
+def _a_dozen(token: Token) -> bool:
+    """ "killing at least a dozen worshippers": twelve; not "several dozen", which counts no number."""
+    return token.lower_ == "dozen" and token.i > 0 and token.nbor(-1).lower_ == "a"
+
+
 def _toll(number: Token) -> bool:
     """A number in words that counts the harmed ("killed four fighters", "nine soldiers were killed"), not a
     reference to parties ("the two groups", "one faction")."""
@@ -196,7 +204,7 @@ def _toll(number: Token) -> bool:
     before = number.doc[number.i - 1].lower_ if number.i > 0 else ""
     if any(c.dep_ in ("det", "poss") for c in head.children) or before in ("the", "its", "their"):
         return False
-    return _harm_verb(head) is not None
+    return _harm_verb(head) is not None or head.lower_ in HARMED  # "confirmed at least six dead"
 
 
 def _range_top(last: Token, sent: Span) -> Span | None:
@@ -226,7 +234,7 @@ def quantities(ctx: SentenceContext) -> Iterator[Quantity]:
     sent = ctx.sent
     upper_bounds: set[int] = set()
     for token in sent:
-        if token.like_num is False or token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        if (token.like_num is False and not _a_dozen(token)) or token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
             continue
         if token.i > sent.start and token.nbor(-1).like_num or token.i in upper_bounds:
             continue  # part of a number already read, or the top of a range
