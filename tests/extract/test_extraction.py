@@ -1313,3 +1313,15 @@ def test_a_name_that_starts_with_the_is_not_its_common_words(extractor: Extracto
     assert "The Base" not in names and "Official IRA" not in names
     text = "The Base recruited in Idaho. The Provisional IRA fought the Officials in 1975."
     assert ("Provisional IRA", "fights", "Official IRA", False) in _rels(_facts(extractor, text))
+
+
+def test_ground_taken_is_a_capture_and_ground_lost_to_someone_is_his_capture(extractor: Extractor) -> None:
+    def events(text: str) -> set[tuple[str, tuple[str, ...]]]:
+        return {(f.event, f.actors) for f in _facts(extractor, text) if isinstance(f, Event)}
+
+    took = events("In 2006 the Islamic Courts Union took Mogadishu.")
+    assert ("capture_of_territory", ("Islamic Courts Union",)) in took
+    assert ("capture_of_territory", ("Houthis",)) in events("The Houthis swept into Sanaa in 2014.")
+    assert not any(e == "capture_of_territory" for e, _ in events("Hezbollah took part in the fighting in Syria."))
+    found = events("The Islamic State lost Mosul to Iraqi forces in 2017.")
+    assert {e for e, _ in found} >= {"loss_of_territory", "capture_of_territory"}

@@ -30,6 +30,7 @@ from .triggers import Found
 PERSON_EVENTS = frozenset({"death", "leadership_change"})
 TERRITORY_EVENTS = frozenset({"capture_of_territory", "loss_of_territory"})
 OATHS = ("allegiance", "bayat", "bay'ah", "baya", "oath")
+PLAIN_TAKING = frozenset({"take", "sweep", "roll", "march"})  # take ground only with a place as what they take
 ACTING = frozenset({"statement", "pledge", "founding", "split"})  # these need an actor as subject or owner
 
 
@@ -101,6 +102,13 @@ def _wished(head: Token, ctx: SentenceContext) -> bool:
     return any(a.lemma_.lower() in ctx.lexicon.wishes for a in head.ancestors)
 
 
+def _took_the_place(verb: Token, place: ActorMention, ctx: SentenceContext) -> bool:
+    """ "the Islamic Courts Union took Mogadishu", "swept into Sanaa": the place is what is taken or entered."""
+    root = ctx.sent.doc[place.start : place.end].root
+    return (root.dep_ == "dobj" and root.head == verb) or (
+        root.dep_ == "pobj" and root.head.lower_ == "into" and root.head.head == verb)
+
+
 def _town(mention: ActorMention, event: str) -> bool:
     """A one-word name the small model took for a person, where a place is expected ("seized Sanaa")."""
     return event in TERRITORY_EVENTS and mention.type == "person" and mention.method == "ner" and (
@@ -165,6 +173,8 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         if event in TERRITORY_EVENTS:
             if not places or frames.lost_people(head):
                 continue  # "lost dozens of fighters to Israeli strikes": men lost, not ground
+            if head.lemma_.lower() in PLAIN_TAKING and not _took_the_place(head, places[0], ctx):
+                continue  # "took part in the fighting in Syria": no place taken
             actors = [m for m in doers + others if m.type not in ("place",) and m != places[0]]
         if event in ACTING and not doers:
             continue
@@ -181,6 +191,9 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         names = list(dict.fromkeys(m.name for m in actors))[:2]
         seen.add(event)
         yield _event(event, names, places, trigger, ctx)
+        if event == "loss_of_territory" and len(names) == 2 and "capture_of_territory" not in seen:
+            seen.add("capture_of_territory")  # "lost Lashio to the MNDAA", "expelled the Peshmerga from Kirkuk"
+            yield _event("capture_of_territory", names, places, trigger, ctx)
 
 
 def _person_taken(head: Token, ctx: SentenceContext) -> bool:
