@@ -1325,3 +1325,12 @@ def test_ground_taken_is_a_capture_and_ground_lost_to_someone_is_his_capture(ext
     assert not any(e == "capture_of_territory" for e, _ in events("Hezbollah took part in the fighting in Syria."))
     found = events("The Islamic State lost Mosul to Iraqi forces in 2017.")
     assert {e for e, _ in found} >= {"loss_of_territory", "capture_of_territory"}
+
+
+def test_a_body_founded_without_its_founders_named_is_still_founded(extractor: Extractor) -> None:
+    def founded(text: str) -> set[tuple[str, ...]]:
+        return {f.actors for f in _facts(extractor, text) if isinstance(f, Event) and f.event == "founding"}
+
+    assert ("Popular Mobilization Forces",) in founded("The PMF was formed in June 2014.")
+    assert ("Kurdistan Free Life Party",) in founded("PJAK has fought Iran since it was founded in 2004.")
+    assert not founded("Osama bin Laden was born in 1957 and raised in Jeddah.")

@@ -31,6 +31,7 @@ PERSON_EVENTS = frozenset({"death", "leadership_change"})
 TERRITORY_EVENTS = frozenset({"capture_of_territory", "loss_of_territory"})
 OATHS = ("allegiance", "bayat", "bay'ah", "baya", "oath")
 PLAIN_TAKING = frozenset({"take", "sweep", "roll", "march"})  # take ground only with a place as what they take
+FOUNDED = frozenset({"armed_group", "group", "organization", "state_force"})  # what is founded as a body
 ACTING = frozenset({"statement", "pledge", "founding", "split"})  # these need an actor as subject or owner
 
 
@@ -176,7 +177,7 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
             if head.lemma_.lower() in PLAIN_TAKING and not _took_the_place(head, places[0], ctx):
                 continue  # "took part in the fighting in Syria": no place taken
             actors = [m for m in doers + others if m.type not in ("place",) and m != places[0]]
-        if event in ACTING and not doers:
+        if event in ACTING and not doers and not (event == "founding" and _founded(head, others, ctx)):
             continue
         if event == "statement" and not any(m.type == "person" for m in doers):
             continue  # an organisation "announcing" is usually a policy, not a statement worth a fact
@@ -194,6 +195,14 @@ def _events(ctx: SentenceContext, triggers: Found) -> Iterator[Event]:
         if event == "loss_of_territory" and len(names) == 2 and "capture_of_territory" not in seen:
             seen.add("capture_of_territory")  # "lost Lashio to the MNDAA", "expelled the Peshmerga from Kirkuk"
             yield _event("capture_of_territory", names, places, trigger, ctx)
+
+
+def _founded(verb: Token, others: list[ActorMention], ctx: SentenceContext) -> bool:
+    """ "The VDP was created in January 2020", "since it was founded in 2004": the body founded, told without its
+    founders."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and (m := frames.resolve_token(c, ctx)) is not None and m in others
+        and m.type in FOUNDED for c in verb.children)
 
 
 def _person_taken(head: Token, ctx: SentenceContext) -> bool:
