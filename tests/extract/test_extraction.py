@@ -1334,3 +1334,4 @@ def test_a_body_founded_without_its_founders_named_is_still_founded(extractor: E
     assert ("Popular Mobilization Forces",) in founded("The PMF was formed in June 2014.")
     assert ("Kurdistan Free Life Party",) in founded("PJAK has fought Iran since it was founded in 2004.")
     assert not founded("Osama bin Laden was born in 1957 and raised in Jeddah.")
+    assert ("Jabhat al-Nusra",) in founded("Jabhat al-Nusra announced itself in January 2012.")
