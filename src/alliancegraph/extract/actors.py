@@ -137,8 +137,7 @@ class ActorMatcher:
         for entry in gazetteer:
             for alias in {entry.name, *entry.aliases}:
                 if alias[:4].lower() == "the ":  # "The Base", "the Officials": never "the base", "the officials"
-                    self.exact.add(entry.name, [nlp.make_doc(alias), nlp.make_doc("the " + alias[4:]),
-                                                nlp.make_doc("The " + alias[4:])])
+                    self.exact.add(entry.name, [nlp.make_doc(article + alias[4:]) for article in ("the ", "The ")])
                     continue
                 matcher = self.exact if is_case_sensitive(alias) else self.folded
                 matcher.add(entry.name, [nlp.make_doc(alias)])

@@ -114,12 +114,16 @@ REPORTING_NOUNS = frozenset({"estimate", "report", "figure", "assessment", "data
 RAISING = frozenset({"be", "seem", "appear", "remain", "take", "make"})
 
 
+def counted_as_two(noun: Token) -> bool:
+    """ "the two groups", "both rivals": a plural noun that counts a pair."""
+    return noun.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in noun.children)
+
+
 def _modifies_pair(mention: ActorMention, sent: Span) -> bool:
     """ "the two ex-Seleka groups": a name that only says what kind the pair is, not a new actor in view."""
     root = sent.doc[mention.start : mention.end].root
     noun = root.head
-    return root.dep_ in ("compound", "amod", "nmod") and noun.tag_ == "NNS" and (
-        noun.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in noun.children))
+    return root.dep_ in ("compound", "amod", "nmod") and noun.lemma_.lower() in PAIR_NOUNS and counted_as_two(noun)
 
 
 def _name_words(name: str) -> set[str]:

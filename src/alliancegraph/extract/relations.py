@@ -30,6 +30,7 @@ from .context import (
     sentence_evidence,
     speaker_of,
 )
+from .references import counted_as_two
 from .triggers import Found
 
 RECEIVED = "supports_received"  # trigger label: the subject is helped ("A relies on B")
@@ -222,7 +223,7 @@ def _took_over(verb: Token, ctx: SentenceContext) -> Pair | None:
 
 def _pair_so_named(noun: Token, ctx: SentenceContext) -> list[Pair]:
     """ "the two rivals", "the two allies": a description of a pair by the tie between them."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not any(c.lower_ in ("two", "both") for c in noun.children):
+    if noun.pos_ != "NOUN" or not counted_as_two(noun):
         return []  # "the rivals" alone may be any two the text has named
     covering = [m for m in ctx.mentions if m.start <= noun.i < m.end and m.method in ("description", "plural")]
     names = list(dict.fromkeys(m.name for m in covering))
